@@ -1,0 +1,1 @@
+"""Drumstick Diplomacy: a drum rhythm game."""

@@ -1,0 +1,95 @@
+"""Command line: `inspect` and `simulate` work headless; with no command the game opens.
+
+With `--json`, stdout holds exactly one JSON object and logs go to stderr. Exit codes: 0 ok,
+2 bad input (one line on stderr saying which file and what is wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.chart.error import ChartError
+from game.chart.layout import LAYOUTS
+from game.chart.model import Difficulty
+from game.engine.params import EngineParams
+from game.engine.replay import ReplayError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Drumstick Diplomacy, a drum rhythm game.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    commands = parser.add_subparsers(dest="command")
+
+    inspect = commands.add_parser("inspect", help="show what a song folder or chart file contains")
+    inspect.add_argument("path", type=Path, help="a song folder, notes.chart or notes.mid")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sim = commands.add_parser("simulate", help="run the engine with no window and print the result")
+    sim.add_argument("path", type=Path)
+    sim.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
+    sim.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
+    sim.add_argument("--strict-hihat", action="store_true", help="open and closed hi-hat are not interchangeable")
+    sim.add_argument("--expert-plus", action="store_true", help="play Expert+ double kicks")
+    sim.add_argument("--timing-scale", type=float, default=1.0, help="multiply every hit window (0.1-5)")
+    source = sim.add_mutually_exclusive_group(required=True)
+    source.add_argument("--autoplay", action="store_true", help="play perfectly")
+    source.add_argument("--replay", type=Path, metavar="FILE", help="re-run a saved replay")
+    sim.add_argument("--save-replay", type=Path, metavar="FILE", help="save the run as a replay file")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s: %(message)s",
+    )
+    try:
+        if args.command == "inspect":
+            return _inspect(args)
+        if args.command == "simulate":
+            return _simulate(args)
+        build_parser().print_help()
+        return EXIT_OK
+    except (ChartError, ReplayError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from game.app.inspect_report import format_report, inspect_song
+    from game.chart.folder import load_song
+
+    report = inspect_song(load_song(args.path))
+    print(json.dumps(report) if args.json else format_report(report))
+    return EXIT_OK
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from game.app.simulate_cmd import format_result, run_simulation
+    from game.chart.folder import load_song
+
+    song = load_song(args.path)
+    params = EngineParams(
+        difficulty=Difficulty(args.difficulty),
+        layout=args.layout,
+        timing_scale=args.timing_scale,
+        strict_hihat=args.strict_hihat,
+        expert_plus=args.expert_plus,
+    )
+    report, _ = run_simulation(song, params, args.replay, args.save_replay)
+    print(json.dumps(report) if args.json else format_result(report))
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Everything the game keeps on disk: settings, scores, replays. Writes are atomic."""
