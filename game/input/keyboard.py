@@ -1,0 +1,65 @@
+"""The computer keyboard as a drum kit and as a menu controller.
+
+Bindings map pygame key names (as in settings: "space", "f", "j") to kit pieces; several keys may
+share a piece so fast rolls can alternate hands. Menu keys are fixed and separate; while playing,
+drum keys win over menu keys except Escape (pause). pygame-ce drops OS key-repeat KEYDOWNs, so
+every KEYDOWN is a real press.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pygame
+
+from game.chart.piece import KitPiece
+from game.input.raw import MenuAction, RawHit
+
+log = logging.getLogger(__name__)
+
+KEYBOARD_VELOCITY = 100
+MENU_KEYS = {
+    pygame.K_UP: MenuAction.UP,
+    pygame.K_DOWN: MenuAction.DOWN,
+    pygame.K_LEFT: MenuAction.LEFT,
+    pygame.K_RIGHT: MenuAction.RIGHT,
+    pygame.K_RETURN: MenuAction.SELECT,
+    pygame.K_KP_ENTER: MenuAction.SELECT,
+    pygame.K_ESCAPE: MenuAction.BACK,
+    pygame.K_BACKSPACE: MenuAction.ERASE,
+    pygame.K_TAB: MenuAction.SORT,
+    pygame.K_F11: MenuAction.FULLSCREEN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyBindings:
+    pieces: Mapping[int, KitPiece]  # pygame key code -> piece
+
+    @classmethod
+    def from_names(cls, names: Mapping[str, str]) -> KeyBindings:
+        """Builds bindings from settings; unknown key names or pieces are skipped with a log line."""
+        pieces: dict[int, KitPiece] = {}
+        for key_name, piece_name in names.items():
+            try:
+                pieces[pygame.key.key_code(key_name)] = KitPiece(piece_name)
+            except (ValueError, pygame.error):
+                log.warning("ignoring key binding %r -> %r", key_name, piece_name)
+        return cls(pieces)
+
+    def labels(self) -> list[tuple[str, KitPiece]]:
+        """(key label, piece) pairs for the on-screen hint, ordered by piece."""
+        order = {piece: i for i, piece in enumerate(KitPiece)}
+        pairs = [(pygame.key.name(code).upper(), piece) for code, piece in self.pieces.items()]
+        return sorted(pairs, key=lambda pair: (order[pair[1]], pair[0]))
+
+
+def hit_from_key(event: pygame.event.Event, bindings: KeyBindings, wall_time: float) -> RawHit | None:
+    piece = bindings.pieces.get(event.key)
+    return RawHit(piece, wall_time, KEYBOARD_VELOCITY, "keyboard") if piece is not None else None
+
+
+def action_from_key(event: pygame.event.Event) -> MenuAction | None:
+    return MENU_KEYS.get(event.key)
