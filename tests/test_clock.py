@@ -1,5 +1,6 @@
 """Song clock: fitted to coarse audio positions, offsets applied once, never backwards."""
 
+import itertools
 import random
 
 import pytest
@@ -70,7 +71,7 @@ def test_visual_time_never_runs_backwards_even_when_audio_steps_back():
         position = wall - (0.009 if i % 97 == 0 else 0.0)  # get_pos() sometimes steps back
         clock.sample(wall, int(position * 1000) / 1000)
         seen.append(clock.visual_time(wall))
-    assert all(b >= a for a, b in zip(seen, seen[1:], strict=False))
+    assert all(b >= a for a, b in itertools.pairwise(seen))
 
 
 def test_pause_freezes_and_resume_continues_from_the_same_time():

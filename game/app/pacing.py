@@ -4,7 +4,8 @@ Why not `pygame.time.Clock`: `tick()` truncates periods to whole milliseconds (2
 ~244 Hz) and `tick_busy_loop()` spins holding the GIL, starving MIDI callback threads. Here the
 frame deadline advances by exactly one period (no drift) and, when the loop fell behind, is set a
 period after the late frame instead of bursting to catch up. Between frames the loop sleeps at
-most `poll_s`, so input is drained about every millisecond. The time and sleep functions are injected so tests need no real time.
+most `poll_s`, so input is drained about every millisecond. The time and sleep functions are
+injected so tests need no real time.
 """
 
 from __future__ import annotations

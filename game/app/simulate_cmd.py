@@ -48,10 +48,11 @@ def format_result(report: dict[str, Any]) -> str:
     counts = report["judgements"]
     errors = report["hit_errors_ms"]
     spread = "-" if errors["mean"] is None else f"{errors['mean']:+.1f} ms mean, {errors['stdev']:.1f} ms spread"
+    full_combo = " FULL COMBO" if report["full_combo"] else ""
     return "\n".join(
         [
-            f"{report['difficulty']} on {report['layout']}: score {report['score']}, accuracy {report['accuracy']:.2f}% "
-            f"({report['grade']}), max combo {report['max_combo']}{' FULL COMBO' if report['full_combo'] else ''}",
+            f"{report['difficulty']} on {report['layout']}: score {report['score']}, "
+            f"accuracy {report['accuracy']:.2f}% ({report['grade']}), max combo {report['max_combo']}{full_combo}",
             "  " + ", ".join(f"{name} {count}" for name, count in counts.items()),
             f"  hit error: {spread}; early {report['early']}, late {report['late']}",
         ]

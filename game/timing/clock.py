@@ -28,7 +28,11 @@ SLOPE_LIMITS = (0.95, 1.05)
 
 class SongClock:
     def __init__(
-        self, audio_latency_s: float = 0.0, video_latency_s: float = 0.0, chart_delay_s: float = 0.0, window_s: float = 1.0
+        self,
+        audio_latency_s: float = 0.0,
+        video_latency_s: float = 0.0,
+        chart_delay_s: float = 0.0,
+        window_s: float = 1.0,
     ):
         self.audio_latency_s = audio_latency_s
         self.video_latency_s = video_latency_s
