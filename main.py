@@ -1,8 +1,11 @@
 """Drumstick Diplomacy: `python main.py` opens the game; `python main.py --help` lists the commands."""
 
+import os
 import sys
 
-from game.app.cli import main
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for our own output
+
+from game.app.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--replay", type=Path, metavar="FILE", help="re-run a saved replay")
     sim.add_argument("--save-replay", type=Path, metavar="FILE", help="save the run as a replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    play = commands.add_parser("play", help="play one song (with a window, or --headless)")
+    play.add_argument("path", type=Path)
+    play.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
+    play.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
+    play.add_argument("--autoplay", action="store_true", help="let the perfect drummer play")
+    play.add_argument("--headless", action="store_true", help="no window, no sound card: SDL dummy drivers")
+    play.add_argument("--screenshot", type=Path, metavar="FILE", help="save a PNG of the screen ...")
+    play.add_argument("--at", type=float, default=10.0, metavar="SECONDS", help="... at this song time")
+    play.add_argument("--json", action="store_true", help="last line of stdout: the result as JSON")
     return parser
 
 
@@ -59,8 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _inspect(args)
         if args.command == "simulate":
             return _simulate(args)
-        build_parser().print_help()
-        return EXIT_OK
+        if args.command == "play":
+            return _play(args)
+        from game.app.run import run_game
+
+        return run_game()
     except (ChartError, ReplayError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -91,5 +104,25 @@ def _simulate(args: argparse.Namespace) -> int:
         expert_plus=args.expert_plus,
     )
     report, _ = run_simulation(song, params, args.replay, args.save_replay)
+    print(json.dumps(report) if args.json else format_result(report))
+    return EXIT_OK
+
+
+def _params(args: argparse.Namespace) -> EngineParams:
+    return EngineParams(difficulty=Difficulty(args.difficulty), layout=args.layout)
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.app.run import Screenshot, run_play
+    from game.app.simulate_cmd import format_result
+
+    shot = Screenshot(args.screenshot, args.at) if args.screenshot else None
+    outcome, timing = run_play(args.path, _params(args), args.autoplay, args.headless, shot)
+    if outcome is None:
+        print("play ended before the song did", file=sys.stderr)
+        return EXIT_OK
+    report = outcome.result.to_json()
+    report.update(difficulty=outcome.params.difficulty.value, layout=outcome.params.lane_layout(outcome.song.chart).name)
+    report["timing"] = timing
     print(json.dumps(report) if args.json else format_result(report))
     return EXIT_OK

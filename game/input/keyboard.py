@@ -31,7 +31,11 @@ MENU_KEYS = {
     pygame.K_BACKSPACE: MenuAction.ERASE,
     pygame.K_TAB: MenuAction.SORT,
     pygame.K_F11: MenuAction.FULLSCREEN,
+    pygame.K_PAUSE: MenuAction.PAUSE,
 }
+# Letter shortcuts for screens that take no drum input (results: retry, apply offset). They
+# collide with drum keys, so they only count where drums do not come first.
+LETTER_KEYS = {pygame.K_r: MenuAction.RETRY, pygame.K_o: MenuAction.OFFSET}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,5 +65,8 @@ def hit_from_key(event: pygame.event.Event, bindings: KeyBindings, wall_time: fl
     return RawHit(piece, wall_time, KEYBOARD_VELOCITY, "keyboard") if piece is not None else None
 
 
-def action_from_key(event: pygame.event.Event) -> MenuAction | None:
-    return MENU_KEYS.get(event.key)
+def action_from_key(event: pygame.event.Event, letters: bool = False) -> MenuAction | None:
+    action = MENU_KEYS.get(event.key)
+    if action is None and letters:
+        action = LETTER_KEYS.get(event.key)
+    return action

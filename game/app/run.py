@@ -1,0 +1,122 @@
+"""Running the game: the window and title screen, or one song straight into play (the `play`
+command, headless or not)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.app.boot import build_services, game_paths, use_headless_drivers
+from game.app.loop import LoopStats, MainLoop
+from game.app.pacing import FramePacer
+from game.app.window import Window
+from game.chart.folder import load_song
+from game.engine.params import EngineParams
+from game.input.keyboard import KeyBindings
+from game.scenes.base import Scene
+from game.scenes.play import PlayOutcome, PlayScene
+from game.scenes.services import Services
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Screenshot:
+    path: Path
+    at_s: float  # chart seconds
+
+
+def _bindings_resolver(services: Services) -> Callable[[Scene], KeyBindings]:
+    cache: dict[tuple[int, str], KeyBindings] = {}
+
+    def resolve(scene: Scene) -> KeyBindings:
+        engine = getattr(getattr(scene, "session", None), "engine", None)
+        layout = engine.layout.name if engine is not None else services.settings.gameplay.lane_layout or "four_lane_pro"
+        key = (id(services.settings), layout)
+        if key not in cache:
+            cache.clear()
+            cache[key] = KeyBindings.from_names(services.settings.input.bindings_for(layout))
+        return cache[key]
+
+    return resolve
+
+
+def build_loop(
+    services: Services, window: Window, after_frame: Callable[[pygame.Surface, float], None] | None = None
+) -> MainLoop:
+    loop = MainLoop(
+        services.scenes,
+        FramePacer(services.settings.video.frame_cap),
+        _bindings_resolver(services),
+        on_window_event=window.on_event,
+        after_frame=after_frame,
+    )
+    services.poll_input = loop.poll_input
+    return loop
+
+
+def run_game() -> int:
+    """The window, at the title screen."""
+    services = build_services(game_paths())
+    video = services.settings.video
+    window = Window(video.window_size, video.fullscreen, video.vsync)
+    services.window = window
+    from game.scenes.navigate import go_title
+
+    go_title(services, time.perf_counter())
+    build_loop(services, window).run()
+    pygame.quit()
+    return 0
+
+
+def run_play(
+    path: Path, params: EngineParams, autoplay: bool, headless: bool, screenshot: Screenshot | None = None
+) -> tuple[PlayOutcome | None, dict[str, Any]]:
+    """One song from load to results; returns the outcome and the loop's timing figures."""
+    if headless:
+        use_headless_drivers()
+    song = load_song(path)  # a bad chart fails here, before any window opens
+    services = build_services(game_paths())
+    video = services.settings.video
+    window = Window(video.window_size, fullscreen=False if headless else video.fullscreen, vsync=video.vsync)
+    services.window = window
+    outcome: list[PlayOutcome] = []
+
+    def finished(result: PlayOutcome) -> None:
+        outcome.append(result)
+        services.scenes.quit()
+
+    scene = PlayScene(services, song, params, autoplay=autoplay, on_finished=finished)
+    services.scenes.push(scene, time.perf_counter())
+    stats = build_loop(services, window, _screenshot_taker(scene, screenshot)).run()
+    pygame.quit()
+    return (outcome[0] if outcome else None), _timing(stats, scene)
+
+
+def _screenshot_taker(scene: PlayScene, shot: Screenshot | None) -> Callable[[pygame.Surface, float], None] | None:
+    if shot is None:
+        return None
+    taken = False
+
+    def take(surface: pygame.Surface, wall_time: float) -> None:
+        nonlocal taken
+        if not taken and scene.visual_time >= shot.at_s:
+            shot.path.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(surface, str(shot.path))
+            taken = True
+            log.info("screenshot at %.3f s saved to %s", scene.visual_time, shot.path)
+
+    return take
+
+
+def _timing(stats: LoopStats, scene: PlayScene) -> dict[str, Any]:
+    timing: dict[str, Any] = dict(stats.summary())
+    timing["late_inputs"] = scene.session.engine.judge.late_inputs
+    timing["audio"] = scene.services.mixer is not None
+    return timing

@@ -1,0 +1,131 @@
+"""Turns the play state into the render layer's views each frame (highway, HUD, count-in).
+
+Per-size work (layout, highway geometry, note sprites) is done once per window size; per-chart
+work (grid lines, section times) once per play. Per frame only the views are filled in.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Callable
+
+import pygame
+
+from game.chart.model import Song
+from game.engine.params import EngineParams
+from game.engine.player import PlayerEngine
+from game.engine.window import Judgement
+from game.render.geometry import HighwayGeometry
+from game.render.highway import HighwayView, draw_highway
+from game.render.hud import HudView, PlayLayout, draw_hud, draw_play_backdrop, play_layout, tally_box
+from game.render.popup import draw_judgements
+from game.render.skin import HighwaySkin
+from game.render.theme import Theme
+from game.scenes.play_effects import PlayEffects
+
+COUNT_IN_BEATS = 3
+GO_SHOWN_S = 0.45
+TALLY = (Judgement.PERFECT, Judgement.GREAT, Judgement.GOOD, Judgement.MISS)
+
+
+class PlayScreen:
+    def __init__(self, theme: Theme, song: Song, engine: PlayerEngine, params: EngineParams, look_ahead_s: float = 1.2):
+        self.theme = theme
+        self.song = song
+        self.engine = engine
+        self.look_ahead_s = look_ahead_s
+        self.difficulty = params.difficulty.value.title()
+        chart = song.chart
+        self.notes = engine.notes  # one tuple for the whole play: the highway caches per sequence
+        end_tick = max(chart.last_tick, 1) + chart.tempo_map.resolution * 8
+        self.grid = tuple(chart.tempo_map.grid(end_tick))
+        self._section_times = [section.time_s for section in chart.sections]
+        self.length_s = max(song.info.song_length_s or 0.0, self.notes[-1].time_s + 2.0 if self.notes else 1.0)
+        self._beat_s = 60.0 / chart.tempo_map.bpm_at(0)
+        self._size: tuple[int, int] | None = None
+        self.layout: PlayLayout = play_layout((1280, 720), engine.layout.columns)
+        self._geometry: HighwayGeometry | None = None
+        self._skin = HighwaySkin(theme)
+
+    def _fit(self, size: tuple[int, int]) -> HighwayGeometry:
+        if size != self._size or self._geometry is None:
+            self._size = size
+            self.layout = play_layout(size, self.engine.layout.columns)
+            self._geometry = HighwayGeometry.fit(self.layout.rect(self.layout.highway), self.engine.layout)
+            self._skin.warm(self._geometry, size, {note.piece for note in self.notes})
+        return self._geometry
+
+    def draw(
+        self, surface: pygame.Surface, now: float, wall_time: float, effects: PlayEffects, poll: Callable[[], None]
+    ) -> None:
+        """Draws in phases, calling `poll` between them so input is stamped mid-frame too."""
+        geometry = self._fit(surface.get_size())
+        hud = self._hud(now, wall_time, effects)
+        draw_play_backdrop(surface, self.theme, self.layout, hud)
+        poll()
+        draw_highway(surface, geometry, self._highway(now, wall_time, effects), self._skin)
+        poll()
+        draw_hud(surface, self.theme, self.layout, hud)
+        draw_judgements(surface, self.theme, self.layout, effects.popups(wall_time))
+
+    def _highway(self, now: float, wall_time: float, effects: PlayEffects) -> HighwayView:
+        fever = self.engine.fever.is_active(now)
+        return HighwayView(
+            now,
+            self.look_ahead_s,
+            self.notes,
+            effects.hit,
+            effects.missed,
+            self.grid,
+            fever,
+            effects.lane_flash(wall_time),
+            effects.kick_flash(wall_time),
+        )
+
+    def _hud(self, now: float, wall_time: float, effects: PlayEffects) -> HudView:
+        scorer, fever = self.engine.scorer, self.engine.fever
+        active = fever.is_active(now)
+        counts = self.engine.stats.counts
+        return HudView(
+            score=scorer.score,
+            combo=scorer.combo,
+            multiplier=scorer.multiplier(active),
+            accuracy=self._live_accuracy(),
+            fever_meter=fever.meter(now),
+            fever_active=active,
+            progress=min(max(now / self.length_s, 0.0), 1.0),
+            combo_age_s=effects.combo_age(wall_time),
+            multiplier_progress=(scorer.combo % scorer.rules.combo_per_step) / scorer.rules.combo_per_step,
+            section=self.section_at(now),
+            title=self.song.info.title,
+            artist=self.song.info.artist,
+            difficulty=self.difficulty,
+            elapsed_s=max(now, 0.0),
+            length_s=self.length_s,
+            counts=tuple((j, counts.get(j, 0)) for j in TALLY),
+        )
+
+    def _live_accuracy(self) -> float:
+        """Accuracy over the notes judged so far (the final figure counts every note)."""
+        judged = sum(self.engine.stats.counts.get(j, 0) for j in TALLY)
+        return 100.0 * self.engine.scorer.weight_sum / judged if judged else 100.0
+
+    def section_at(self, now: float) -> str:
+        index = bisect_right(self._section_times, now) - 1
+        return self.song.chart.sections[index].name.title() if index >= 0 else ""
+
+    def count_in(self, now: float) -> tuple[str, float]:
+        """The count-in label ("3", "2", "1", "GO!", or "") and the phase (0..1) within its beat."""
+        if now >= 0:
+            return ("GO!", now / GO_SHOWN_S) if now < GO_SHOWN_S else ("", 0.0)
+        beats_before = -now / self._beat_s
+        beats_left = math.ceil(beats_before)
+        if beats_left > COUNT_IN_BEATS:
+            return "", 0.0
+        return str(beats_left), 1.0 - (beats_before - (beats_left - 1))
+
+    def key_hint_box(self) -> pygame.Rect:
+        right = self.layout.rect(self.layout.right)
+        top = tally_box(self.layout).bottom + right.h * 0.03
+        return pygame.Rect(right.x, top, right.w, right.bottom - top)

@@ -1,0 +1,152 @@
+"""One song being played: the engine, the song's audio, the drum kit and the song clock, wired
+together in the order timing-and-audio.md prescribes. It holds no game rules: the engine judges,
+the clock maps times, the audio reacts to judgements.
+
+Per loop pass (`update`): sample the mixer position into the clock, start the audio when the
+count-in reaches zero, update the engine to "now" minus the largest input latency (so a hit that
+arrives stamped slightly in the past is still judged before its note's window closes), react to
+the judgements (drum-stem mute/unmute, highway effects), and step the mute ramps.
+Per hit (`hit`): the kit sounds at once, then the hit goes to the engine at its own timestamp.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from game.audio.kit import DrumKit
+from game.audio.stems import SongAudio
+from game.chart.model import Song
+from game.engine.hit import EngineInput, FeverInput
+from game.engine.judge import Judged
+from game.engine.params import EngineParams
+from game.engine.player import PlayerEngine
+from game.engine.replay import Replay, replay_of
+from game.engine.window import Judgement
+from game.input.raw import RawHit
+from game.input.router import Router
+from game.timing.clock import SongClock
+
+log = logging.getLogger(__name__)
+
+MIN_COUNT_IN_S = 2.0
+END_GRACE_S = 1.5  # after the last note's window and the audio, before results
+HORIZON_SLACK_S = 0.002
+
+
+@dataclass(frozen=True, slots=True)
+class Latencies:
+    """Player offsets in seconds, all positive latencies (see game.timing.clock)."""
+
+    audio_s: float = 0.0
+    video_s: float = 0.0
+    input_s: dict[str, float] = field(default_factory=dict)  # per device name
+
+
+class PlaySession:
+    def __init__(
+        self,
+        song: Song,
+        params: EngineParams,
+        latencies: Latencies,
+        audio: SongAudio | None,
+        kit: DrumKit | None,
+        fingerprint: str = "",
+    ):
+        self.song = song
+        self.params = params
+        self.engine = PlayerEngine(song.chart, params)
+        self.clock = SongClock(latencies.audio_s, latencies.video_s, song.note_delay_s)
+        self.router = Router(input_latency_s=latencies.input_s)
+        self.audio = audio
+        self.kit = kit
+        self.inputs: list[EngineInput] = []
+        self.raw_hits: list[RawHit] = []
+        self.listeners: list[Callable[[Sequence[Judged]], None]] = []
+        self._horizon_lag_s = max(latencies.input_s.values(), default=0.0) + HORIZON_SLACK_S
+        self._fingerprint = fingerprint
+        self._audio_started = False
+        first = self.engine.notes[0].time_s + song.note_delay_s if self.engine.notes else 0.0
+        self.count_in_s = max(MIN_COUNT_IN_S, MIN_COUNT_IN_S - first)
+        last_note = self.engine.notes[-1].time_s if self.engine.notes else 0.0
+        self.end_s = last_note + params.scaled_windows.good_s + END_GRACE_S
+
+    def start(self, wall_time: float) -> None:
+        self.clock.start(wall_time, -self.count_in_s)
+
+    def now(self, wall_time: float) -> float:
+        """Chart time at `wall_time`."""
+        return self.clock.song_time_at(wall_time)
+
+    def update(self, wall_time: float) -> list[Judged]:
+        if not self._audio_started and not self.clock.paused and self.clock.audio_time_at(wall_time) >= 0.0:
+            self._start_audio(wall_time)
+        if self.audio is not None and not self.clock.paused:
+            position = self.audio.position_s()
+            if position is not None:
+                self.clock.sample(wall_time, position)
+        judged = self.engine.update(self.clock.song_time_at(wall_time) - self._horizon_lag_s)
+        if judged:
+            self._react(judged)
+        if self.audio is not None:
+            self.audio.tick(wall_time)
+        return judged
+
+    def _start_audio(self, wall_time: float) -> None:
+        self._audio_started = True
+        if self.audio is not None:
+            self.audio.start(0.0)
+        self.clock.start(wall_time, 0.0)
+
+    def hit(self, raw: RawHit) -> None:
+        if self.kit is not None:
+            self.kit.play(raw.piece, raw.velocity)
+        self.raw_hits.append(raw)
+        item = self.router.to_input(raw, self.clock)
+        self.inputs.append(item)
+        self.engine.queue(item)
+
+    def activate_fever(self, wall_time: float) -> None:
+        item = FeverInput(self.clock.song_time_at(wall_time))
+        self.inputs.append(item)
+        self.engine.queue(item)
+
+    def _react(self, judged: Sequence[Judged]) -> None:
+        for event in judged:
+            if self.audio is None or event.note is None:
+                continue
+            if event.judgement is Judgement.MISS:
+                self.audio.drums_missed(event.note.piece)
+            else:
+                self.audio.drums_hit(event.note.piece)
+        for listener in self.listeners:
+            listener(judged)
+
+    def pause(self, wall_time: float) -> None:
+        self.clock.pause(wall_time)
+        if self.audio is not None and self._audio_started:
+            self.audio.pause()
+
+    def resume(self, wall_time: float) -> None:
+        if self.audio is not None and self._audio_started:
+            self.audio.resume()
+        self.clock.resume(wall_time)
+
+    def finished(self, wall_time: float) -> bool:
+        if self.clock.paused or self.clock.song_time_at(wall_time) < self.end_s:
+            return False
+        return self.audio is None or not self.audio.is_playing
+
+    def finish(self) -> None:
+        self.engine.finish()
+        self.close()
+
+    def close(self) -> None:
+        if self.audio is not None:
+            self.audio.stop()
+            self.audio.close()
+            self.audio = None
+
+    def replay(self) -> Replay:
+        return replay_of(self.params, self.inputs, self._fingerprint, self.song.info.title)
