@@ -5,7 +5,7 @@ import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for our own output
 
-from game.app.cli import main  # noqa: E402
+from game.app.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,7 +2,7 @@
 
 Run as a script in its own process (SDL drivers are fixed per process):
     python tests/game_probe.py keyboard OUTDIR   -> inject key presses, report stamp errors
-    python tests/game_probe.py autoplay OUTDIR   -> autoplay with hit sounds, report call times
+    python tests/game_probe.py disk OUTDIR       -> autoplay with hit sounds on the disk audio driver
 Prints one JSON object on the last line of stdout.
 """
 
@@ -14,7 +14,10 @@ import random
 import sys
 import threading
 import time
+import wave
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,16 +36,19 @@ from game.persistence.paths import GamePaths  # noqa: E402
 from game.scenes.play import PlayScene  # noqa: E402
 
 
-def write_song(folder: Path, seconds: float, step_beats: float = 0.5) -> Path:
-    """A 120 BPM chart: snare every `step_beats`, kick on each beat, crash every bar."""
+def write_song(
+    folder: Path, seconds: float, step_beats: float = 0.5, snare_only: bool = False, first_s: float = 0.0
+) -> Path:
+    """A 120 BPM chart from `first_s` to `seconds`: snare every `step_beats`, kick on each beat,
+    crash every bar (or the snare alone)."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
     ticks = int(seconds * 2 * 192)
-    for tick in range(0, ticks, int(192 * step_beats)):
+    for tick in range(int(first_s * 2 * 192), ticks, int(192 * step_beats)):
         lines.append(f"  {tick} = N 1 0")
-        if tick % 192 == 0:
+        if tick % 192 == 0 and not snare_only:
             lines.append(f"  {tick} = N 0 0")
-        if tick % 768 == 0:
+        if tick % 768 == 0 and not snare_only:
             lines += [f"  {tick} = N 4 0", f"  {tick} = N 68 0"]
     chart = "[Song]\n{\n  Resolution = 192\n}\n[SyncTrack]\n{\n  0 = B 120000\n}\n[ExpertDrums]\n{\n"
     (folder / "notes.chart").write_text(chart + "\n".join(lines) + "\n}\n")
@@ -50,19 +56,24 @@ def write_song(folder: Path, seconds: float, step_beats: float = 0.5) -> Path:
     return folder
 
 
-def start(out: Path, seconds: float, autoplay: bool):
+def start(out: Path, seconds: float, autoplay: bool, folder: Path | None = None):
     services = build_services(GamePaths.under(out / "home"), save=False)
     window = Window((1280, 720))
     services.window = window
-    song = load_song(write_song(out / "song", seconds))
+    song = load_song(folder or write_song(out / "song", seconds))
     done = []
-    scene = PlayScene(services, song, EngineParams(), autoplay=autoplay, on_finished=done.append)
+
+    def finished(outcome) -> None:
+        done.append(outcome)
+        services.scenes.quit()
+
+    scene = PlayScene(services, song, EngineParams(), autoplay=autoplay, on_finished=finished)
     services.scenes.push(scene, time.perf_counter())
     return services, scene, build_loop(services, window), done
 
 
 def keyboard(out: Path) -> dict:
-    services, scene, loop, _ = start(out, 12.0, autoplay=False)
+    _, scene, loop, _ = start(out, 12.0, autoplay=False)
     posted: list[float] = []
 
     def press_keys() -> None:
@@ -84,15 +95,49 @@ def keyboard(out: Path) -> dict:
     return {"sent": len(posted), "stamped": len(stamps), "errors_ms": errors_ms, "frames": loop.stats.summary()}
 
 
-def autoplay(out: Path) -> dict:
-    services, scene, loop, done = start(out, 6.0, autoplay=True)
+CLICK_TIMES_S = (0.25, 0.75, 1.25)  # stem clicks before the first note, to find audio time 0
+RATE = 48000
+
+
+def write_stems(folder: Path, length_s: float) -> None:
+    """Silent stems with short clicks: backing on the left channel, drum stem on the right."""
+    for name, channel in (("song", 0), ("drums", 1)):
+        pcm = np.zeros((int(length_s * RATE), 2), dtype=np.int16)
+        for at in CLICK_TIMES_S:
+            start = int(at * RATE)
+            pcm[start : start + 48, channel] = 20000
+        with wave.open(str(folder / f"{name}.wav"), "wb") as out:
+            out.setnchannels(2)
+            out.setsampwidth(2)
+            out.setframerate(RATE)
+            out.writeframes(pcm.tobytes())
+
+
+def disk(out: Path) -> dict:
+    """Autoplay with hit sounds on the disk audio driver; reports each hit sound's call and what
+    the song clock said the audio time was at that moment."""
+    folder = write_song(out / "song", 7.0, step_beats=1.0, snare_only=True, first_s=2.0)
+    write_stems(folder, 9.0)
+    services, scene, loop, done = start(out, 6.0, autoplay=True, folder=folder)
+    calls: list[float] = []
+    play = services.kit.play
+
+    def recorded_play(piece, velocity=100):
+        play(piece, velocity)
+        calls.append(scene.session.clock.audio_time_at(time.perf_counter()))
+
+    services.kit.play = recorded_play
     loop.run()
-    result = done[0].result if done else None
-    return {"accuracy": result.accuracy if result else None, "full_combo": result.full_combo if result else None}
+    return {
+        "calls_audio_s": calls,
+        "rate": services.mixer.frequency,
+        "block": services.mixer.buffer_frames,
+        "accuracy": done[0].result.accuracy if done else None,
+    }
 
 
 if __name__ == "__main__":
     mode, out_dir = sys.argv[1], Path(sys.argv[2])
-    report = {"keyboard": keyboard, "autoplay": autoplay}[mode](out_dir)
+    report = {"keyboard": keyboard, "disk": disk}[mode](out_dir)
     pygame.quit()
     print(json.dumps(report))

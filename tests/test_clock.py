@@ -26,9 +26,9 @@ def test_fit_recovers_a_line_and_forgets_old_samples():
     for i in range(3000):
         t = 100.0 + i * 0.001
         fit.add(t, 2.0 + 1.0001 * (t - 100.0))
-    slope, intercept, ref = fit.line()
+    slope, mean_t, mean_y = fit.line()
     assert slope == pytest.approx(1.0001, abs=1e-9)
-    assert intercept + slope * (102.0 - ref) == pytest.approx(2.0 + 1.0001 * 2.0, abs=1e-9)
+    assert mean_y + slope * (102.0 - mean_t) == pytest.approx(2.0 + 1.0001 * 2.0, abs=1e-9)
     assert len(fit) == pytest.approx(1000, abs=2)
 
 
@@ -83,3 +83,13 @@ def test_pause_freezes_and_resume_continues_from_the_same_time():
     assert clock.song_time_at(5.0) == frozen and clock.paused
     clock.resume(5.0)
     assert clock.song_time_at(5.5) == pytest.approx(frozen + 0.5)
+
+
+def test_a_clamped_slope_pivots_where_the_samples_are():
+    # The audio crawls at half speed for a second (a stalled device): the slope is clamped, but the
+    # clock must still pass through the middle of what the audio reported, not drift far off it.
+    clock = SongClock()
+    clock.start(0.0, 0.0)
+    for i in range(1000):
+        clock.sample(100.0 + i * 0.001, 10.0 + 0.5 * i * 0.001)
+    assert clock.audio_time_at(100.5) == pytest.approx(10.25, abs=1e-3)

@@ -122,7 +122,9 @@ def _play(args: argparse.Namespace) -> int:
         print("play ended before the song did", file=sys.stderr)
         return EXIT_OK
     report = outcome.result.to_json()
-    report.update(difficulty=outcome.params.difficulty.value, layout=outcome.params.lane_layout(outcome.song.chart).name)
+    report.update(
+        difficulty=outcome.params.difficulty.value, layout=outcome.params.lane_layout(outcome.song.chart).name
+    )
     report["timing"] = timing
     print(json.dumps(report) if args.json else format_result(report))
     return EXIT_OK

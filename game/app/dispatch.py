@@ -42,4 +42,6 @@ def _key(event: pygame.event.Event, wall_time: float, scene: Scene, bindings: Ke
         scene.on_hit(hit)
 
 
-_TEXT_SAFE_MENU_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_TAB})
+_TEXT_SAFE_MENU_KEYS = frozenset(
+    {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_TAB}
+)

@@ -66,6 +66,17 @@ class SceneStack:
         else:
             self.quit_requested = True
 
+    def unwind_to(self, kinds: tuple[type[Scene], ...], wall_time: float) -> Scene | None:
+        """Remove scenes until one of `kinds` is on top and enter it; the scenes passed on the way
+        are left without being entered again. None (and an empty stack, not a quit) when no scene
+        of `kinds` was on it."""
+        while self._scenes and not isinstance(self._scenes[-1], kinds):
+            self._scenes.pop().leave()
+        if self._scenes:
+            self._scenes[-1].enter(wall_time)
+            return self._scenes[-1]
+        return None
+
     def replace(self, scene: Scene, wall_time: float) -> None:
         if self._scenes:
             self._scenes.pop().leave()

@@ -87,7 +87,9 @@ class PlayScene(Scene):
         if audio is not None:
             volume = self.services.settings.audio
             audio.set_volumes(volume.music_volume, volume.drum_stem_volume)
-        session = PlaySession(self.song, self.params, latencies_from(self.services), audio, self.services.kit, self.song_id)
+        session = PlaySession(
+            self.song, self.params, latencies_from(self.services), audio, self.services.kit, self.song_id
+        )
         session.listeners.append(lambda judged: self.effects.on_judged(judged, self._wall))
         return session
 
@@ -129,7 +131,8 @@ class PlayScene(Scene):
             self._resume(wall_time)
         elif item == "Restart":
             self.services.scenes.replace(
-                PlayScene(self.services, self.song, self.params, self._autoplay is not None, self._on_finished), wall_time
+                PlayScene(self.services, self.song, self.params, self._autoplay is not None, self._on_finished),
+                wall_time,
             )
         else:
             from game.scenes.navigate import go_song_select

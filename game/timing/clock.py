@@ -78,9 +78,9 @@ class SongClock:
             # Too few samples for a slope: run at slope 1 from the newest sample, or the anchor.
             anchor_wall, anchor_audio = self._fit.latest or (self._anchor_wall, self._anchor_audio)
             return anchor_audio + (wall_time - anchor_wall)
-        slope, intercept, ref = line
+        slope, mean_wall, mean_audio = line
         slope = min(max(slope, SLOPE_LIMITS[0]), SLOPE_LIMITS[1])
-        return intercept + slope * (wall_time - ref)
+        return mean_audio + slope * (wall_time - mean_wall)
 
     def song_time_at(self, wall_time: float) -> float:
         """Chart time the player was hearing at `wall_time`."""

@@ -45,7 +45,10 @@ class RollingFit:
             self._rebuild(t)
 
     def line(self) -> tuple[float, float, float] | None:
-        """(slope, intercept, reference): y ~ slope * (t - reference) + intercept; None if degenerate."""
+        """(slope, mean_t, mean_y): y ~ mean_y + slope * (t - mean_t); None if degenerate.
+
+        The line is given through the samples' centroid so that a caller clamping the slope pivots
+        it there, where the samples are, not at some far-away reference time."""
         n = self._n
         if n < 2:
             return None
@@ -53,7 +56,7 @@ class RollingFit:
         if denominator <= 1e-12 * max(1.0, n * self._stt):
             return None
         slope = (n * self._sty - self._st * self._sy) / denominator
-        return slope, (self._sy - slope * self._st) / n, self._ref
+        return slope, self._ref + self._st / n, self._sy / n
 
     def _accumulate(self, t: float, y: float, sign: int) -> None:
         x = t - self._ref

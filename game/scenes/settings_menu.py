@@ -1,0 +1,145 @@
+"""The settings screen: UP/DOWN choose a row, LEFT/RIGHT change it, SELECT acts on it.
+
+SELECT flips on/off rows, switches offset rows between 1 ms and 10 ms steps (the row is drawn as
+"editing" while coarse), and on a key row waits for the next key press (`captures_keys`): that key
+then plays the row's piece. A piece keeps at most two keys (so hands can alternate on rolls); a key
+plays one piece per layout, so binding it moves it. While waiting, Backspace clears the piece's
+keys and Escape or Enter cancels. Menu keys cannot be bound: menus must stay reachable.
+
+Every change is saved at once through `Services.update_settings`; BACK just leaves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pygame
+
+from game.chart.layout import LAYOUTS
+from game.chart.piece import KitPiece
+from game.input.raw import MenuAction
+from game.persistence.settings import Settings, default_bindings
+from game.render.overlay import draw_notice
+from game.render.settings import SettingRow, SettingsView, draw_settings
+from game.render.theme import PIECE_LABELS
+from game.scenes.base import Scene
+from game.scenes.navigate import LAYOUT_LABELS, NoticeLine, cycle, move, toggle_fullscreen
+from game.scenes.services import Services
+from game.scenes.settings_rows import SETTING_ROWS, Row, RowKind, bind_key, clear_piece, key_rows
+
+log = logging.getLogger(__name__)
+
+MENU_KEY_NAMES = frozenset({"up", "down", "left", "right", "return", "enter", "escape", "backspace", "tab", "f11"})
+DEFAULT_KEYS_LAYOUT = "four_lane_pro"
+FOOTER = "\u2191/\u2193: choose   \u2190/\u2192: change   Enter: select   Esc: back"
+
+
+class SettingsScene(Scene):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.selected = 0
+        self.coarse = False  # offset rows step 10 ms while set
+        self.capturing: KitPiece | None = None  # the piece waiting for a key
+        self.keys_layout = services.settings.gameplay.lane_layout or DEFAULT_KEYS_LAYOUT
+        self.rows: list[Row] = []
+        self._build_rows()
+        self._notice = NoticeLine(len(services.notices))
+
+    @property
+    def captures_keys(self) -> bool:  # type: ignore[override]
+        return self.capturing is not None
+
+    def _build_rows(self) -> None:
+        self.rows = [*SETTING_ROWS, *key_rows(self.keys_layout, PIECE_LABELS)]
+
+    @property
+    def row(self) -> Row:
+        return self.rows[self.selected]
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def on_action(self, action: MenuAction, wall_time: float) -> None:
+        if action in (MenuAction.UP, MenuAction.DOWN):
+            self.selected = move(self.selected, -1 if action is MenuAction.UP else 1, len(self.rows))
+            self.coarse = False
+        elif action in (MenuAction.LEFT, MenuAction.RIGHT):
+            self._step(-1 if action is MenuAction.LEFT else 1)
+        elif action is MenuAction.SELECT:
+            self._select()
+        elif action is MenuAction.BACK:
+            self.services.scenes.pop(wall_time)
+        elif action is MenuAction.FULLSCREEN:
+            toggle_fullscreen(self.services)
+
+    def _step(self, direction: int) -> None:
+        row = self.row
+        change = row.change
+        if row.kind is RowKind.VALUE and change is not None:
+            steps = direction * (row.coarse if self.coarse else 1)
+            self._apply(lambda settings: change(settings, steps))
+        elif row.kind is RowKind.FULLSCREEN:
+            toggle_fullscreen(self.services)
+        elif row.kind is RowKind.KEYS_LAYOUT:
+            self.keys_layout = str(cycle(list(LAYOUTS), self.keys_layout, direction, wrap=True))
+            self._build_rows()
+
+    def _select(self) -> None:
+        row = self.row
+        if row.kind is RowKind.KEY:
+            self.capturing = row.piece
+        elif row.kind is RowKind.RESET_KEYS:
+            self._apply(lambda s: s.with_bindings(self.keys_layout, default_bindings(self.keys_layout)))
+            self.services.notice(f"default keys restored for {LAYOUT_LABELS[self.keys_layout][0]}")
+        elif row.toggles or row.kind is RowKind.KEYS_LAYOUT:
+            self._step(1)
+        elif row.coarse > 1:
+            self.coarse = not self.coarse
+
+    def _apply(self, change: Callable[[Settings], Settings]) -> None:
+        """Run `change(settings)` and save the result; a refused value becomes a notice."""
+        settings = self.services.settings
+        try:
+            changed = change(settings)
+        except (ValueError, TypeError) as error:
+            self.services.notice(f"cannot change {self.row.label.lower()}: {error}")
+            return
+        if changed != settings:
+            self.services.update_settings(changed)
+
+    # -- key capture ------------------------------------------------------------------------
+
+    def on_key(self, key_name: str, wall_time: float) -> None:
+        piece = self.capturing
+        if piece is None:
+            return
+        key = key_name.lower()
+        layout = self.keys_layout
+        bindings = self.services.settings.input.bindings_for(layout)
+        if key in ("escape", "return", "enter"):
+            self.capturing = None
+        elif key == "backspace":
+            self._apply(lambda s: s.with_bindings(layout, clear_piece(bindings, piece)))
+            self.capturing = None
+        elif key in MENU_KEY_NAMES:
+            self.services.notice(f"{key.upper()} is a menu key and cannot play a drum")
+        else:
+            self._apply(lambda s: s.with_bindings(layout, bind_key(bindings, key, piece)))
+            self.capturing = None
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, wall_time: float) -> None:
+        settings = self.services.settings
+        rows = [SettingRow(row.label, row.show(settings), row.hint, row.section) for row in self.rows]
+        if self.capturing is not None:
+            rows[self.selected] = SettingRow(
+                self.row.label, "press a key\u2026", "Backspace: clear this piece's keys   Esc: cancel"
+            )
+        elif self.coarse:
+            current = rows[self.selected]
+            rows[self.selected] = SettingRow(current.label, f"{current.value} (\u00b110)", current.hint, current.group)
+        editing = self.capturing is not None or self.coarse
+        view = SettingsView(rows, self.selected, editing, footer=FOOTER)
+        draw_settings(surface, self.services.theme, view)
+        draw_notice(surface, self.services.theme, self._notice.text(self.services.notices, wall_time))
