@@ -1,7 +1,9 @@
-"""Command line: `inspect` and `simulate` work headless; with no command the game opens.
+"""Command line: `inspect`, `simulate` and `play --headless` work without a display; with no
+command the game opens at the title screen.
 
-With `--json`, stdout holds exactly one JSON object and logs go to stderr. Exit codes: 0 ok,
-2 bad input (one line on stderr saying which file and what is wrong).
+With `--json`, `inspect` and `simulate` print exactly one JSON object and `play` prints it as its
+last line; logs go to stderr. Exit codes: 0 ok, 2 bad input (one line on stderr saying which file
+and what is wrong), 3 no window could be opened.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from game.engine.replay import ReplayError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_NO_DISPLAY = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except RuntimeError as error:  # no window, no display: nothing the player's files can fix
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
 
 
 def _inspect(args: argparse.Namespace) -> int:

@@ -12,6 +12,10 @@ log = logging.getLogger(__name__)
 TITLE = "Drumstick Diplomacy"
 
 
+class WindowError(RuntimeError):
+    """No window could be opened (no display, or a driver SDL cannot use)."""
+
+
 class Window:
     def __init__(self, size: tuple[int, int], fullscreen: bool = False, vsync: bool = False):
         pygame.display.set_caption(TITLE)
@@ -23,8 +27,11 @@ class Window:
         try:
             return pygame.display.set_mode(size, flags, vsync=int(self._vsync))
         except pygame.error as error:  # vsync is refused by some drivers: fall back without it
-            log.warning("could not open the window with vsync (%s); opening without", error)
+            log.info("could not open the window with vsync=%s (%s); trying without", self._vsync, error)
+        try:
             return pygame.display.set_mode(size, flags)
+        except pygame.error as error:
+            raise WindowError(f"cannot open a window ({error}); headless machines can use `play --headless`") from None
 
     def toggle_fullscreen(self) -> None:
         pygame.display.toggle_fullscreen()
