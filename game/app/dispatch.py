@@ -9,7 +9,6 @@ from __future__ import annotations
 import pygame
 
 from game.input.keyboard import KeyBindings, action_from_key, hit_from_key
-from game.input.raw import MenuAction
 from game.scenes.base import Scene
 
 
@@ -18,8 +17,8 @@ def dispatch(event: pygame.event.Event, wall_time: float, scene: Scene, bindings
         _key(event, wall_time, scene, bindings)
     elif event.type == pygame.TEXTINPUT and scene.wants_text:
         scene.on_text(event.text, wall_time)
-    elif event.type == pygame.WINDOWFOCUSLOST and scene.drums_first:
-        scene.on_action(MenuAction.PAUSE, wall_time)
+    elif event.type == pygame.WINDOWFOCUSLOST:
+        scene.on_focus_lost(wall_time)
 
 
 def _key(event: pygame.event.Event, wall_time: float, scene: Scene, bindings: KeyBindings) -> None:

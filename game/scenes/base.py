@@ -38,6 +38,9 @@ class Scene:
     def on_text(self, text: str, wall_time: float) -> None:
         """Typed characters (only when `wants_text`)."""
 
+    def on_focus_lost(self, wall_time: float) -> None:
+        """The window lost focus (the player alt-tabbed away)."""
+
     def update(self, wall_time: float) -> None:
         """Every loop pass."""
 

@@ -108,11 +108,23 @@ class PlayScene(Scene):
         self.effects.on_pad(hit.piece, hit.wall_time)
         self.session.hit(hit)
 
+    def on_focus_lost(self, wall_time: float) -> None:
+        if self._paused_index is None and not self._ended:
+            self._pause(wall_time)
+
+    def _pause(self, wall_time: float) -> None:
+        self._paused_index = 0
+        self.session.pause(wall_time)
+
     def on_action(self, action: MenuAction, wall_time: float) -> None:
+        if action is MenuAction.FULLSCREEN:
+            from game.scenes.navigate import toggle_fullscreen
+
+            toggle_fullscreen(self.services)
+            return
         if self._paused_index is None:
-            if action in (MenuAction.PAUSE, MenuAction.BACK):
-                self._paused_index = 0
-                self.session.pause(wall_time)
+            if action in (MenuAction.PAUSE, MenuAction.BACK) and not self._ended:
+                self._pause(wall_time)
             return
         if action in (MenuAction.UP, MenuAction.DOWN):
             step = -1 if action is MenuAction.UP else 1

@@ -94,10 +94,12 @@ class PlaySession:
         return judged
 
     def _start_audio(self, wall_time: float) -> None:
+        """The count-in reached zero: the audio starts now, so audio time 0 is now (up to one loop
+        pass after the count-in's zero). Without audio the count-in clock simply runs on."""
         self._audio_started = True
         if self.audio is not None:
             self.audio.start(0.0)
-        self.clock.start(wall_time, 0.0)
+            self.clock.start(wall_time, 0.0)
 
     def hit(self, raw: RawHit) -> None:
         if self.kit is not None:
