@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.chart.chart_text import note_lines, scan_sections
 from game.chart.dotchart import MAX_TICK, parse_chart, read_chart
 from game.chart.error import ChartError
 from game.chart.model import Chart, ChartFormat, Difficulty, DrumType, PhraseKind
@@ -105,6 +106,43 @@ def test_layout_variants_parse_identically(variant: str) -> None:
     text = (FIXTURES / "pro.chart").read_text(encoding="utf-8")
     expected = summarise(parse_text(text))
     assert summarise(parse_chart(_variants(text)[variant])) == expected
+
+
+# The plain `tick = N type` lines are read in bulk (game.chart.chart_text.note_lines); any line it
+# does not take goes to the line-by-line reader. Double spaces keep every line away from the bulk
+# reader without changing what `str.split()` sees, so both spellings must parse identically.
+NOTE_LINES = st.lists(
+    st.tuples(
+        st.integers(0, 10**8),
+        st.sampled_from([0, 1, 2, 3, 4, 5, 32, 34, 36, 38, 40, 42, 44, 66, 67, 68, 7, 33, 109, 127, 300]),
+        st.sampled_from(["", " 0", " 96", " 0 and more"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(NOTE_LINES, st.sampled_from(["  ", "\t", ""]), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_bulk_and_line_by_line_readers_agree(lines: list[tuple[int, int, str]], indent: str, newline: str) -> None:
+    filler = [(tick, 1, " 0") for tick in range(0, 200 * 96, 96)]  # enough lines for the bulk reader
+
+    def parse(spelling: str) -> dict[str, object]:
+        body = [spelling.format(tick=tick, kind=kind) + rest for tick, kind, rest in lines + filler]
+        return summarise(parse_chart(chart_text({"ExpertDrums": body}, newline=newline, indent=indent).encode()))
+
+    assert parse("{tick} = N {kind}") == parse("{tick}  =  N  {kind}")
+
+
+def test_note_lines_reads_plain_lines_and_leaves_the_rest() -> None:
+    block = ["0 = N 1 0", "0 = S 2 96", "  12 = N 66", "7 =N 2 0", "5 = N 1234 0", "\t99 = N 4 0 x", ""]
+    text = "[ExpertDrums]\n{\n" + "\n".join(block * 100) + "\n}\n"
+    (section,) = scan_sections(text)
+    lines = note_lines(text, section)
+    assert lines.ticks.tolist() == [0, 12, 99] * 100 and lines.kinds.tolist() == [1, 66, 4] * 100
+    others = [(0, "")] + [(1 + 7 * k + i, block[i]) for k in range(100) for i in (1, 3, 4, 6)] + [(701, "")]
+    assert lines.others == others
+    small = "[ExpertDrums]\n{\n0 = N 1 0\n}\n"  # a short body is left to the line-by-line reader
+    assert note_lines(small, scan_sections(small)[0]).others == [(0, ""), (1, "0 = N 1 0"), (2, "")]
 
 
 def test_stray_latin1_bytes_do_not_fail() -> None:

@@ -23,13 +23,24 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
+
 from game.chart.error import ChartError
-from game.chart.gem import Pad, RawGem, build_track, detect_drum_type, make_phrase
+from game.chart.gem import (
+    DYNAMIC_CODE,
+    NORMAL_CODE,
+    GemColumns,
+    Pad,
+    build_tracks,
+    detect_drum_type,
+    flip_disco,
+    make_phrases,
+)
 from game.chart.model import Chart, ChartFormat, Difficulty, DrumType, Phrase, PhraseKind, Section, Track
 from game.chart.piece import Dynamic, NoteFlag
 from game.chart.smf import MidiData, Note, TrackEvents, read_midi
@@ -79,12 +90,15 @@ class _SpanSet:
         self._starts = [s.start for s in ordered]
         self._ends = [s.end for s in ordered]
 
-    def __bool__(self) -> bool:
-        return bool(self._starts)
-
     def covers(self, tick: int) -> bool:
         k = bisect_right(self._starts, tick) - 1
         return k >= 0 and tick < self._ends[k]
+
+    def covers_many(self, ticks: np.ndarray) -> np.ndarray:
+        if not self._starts:
+            return np.zeros(len(ticks), bool)
+        k = np.searchsorted(np.array(self._starts, np.int64), ticks, side="right") - 1
+        return (k >= 0) & (ticks < np.array(self._ends, np.int64)[np.maximum(k, 0)])
 
 
 def read_mid(path: Path, ini_pro: bool | None = None, ini_five_lane: bool | None = None) -> Chart:
@@ -193,15 +207,15 @@ def _drum_tracks(
 ) -> tuple[dict[Difficulty, Track], DrumType]:
     spans = _marker_spans(track.notes, track.end_tick)
     dynamics = any(_unbracket(text).upper() == "ENABLE_CHART_DYNAMICS" for _, text in track.texts)
-    gems = _raw_gems(track.notes, spans, dynamics)
+    gems = _gem_columns(track.notes, spans, dynamics)
     has_pro_markers = any(spans.get(note) for note in TOM_MARKERS)
-    all_gems = [gem for per_difficulty in gems.values() for gem in per_difficulty]
-    drum_type = detect_drum_type(all_gems, has_pro_markers, ini_pro, ini_five_lane)
+    drum_type = detect_drum_type(gems.values(), has_pro_markers, ini_pro, ini_five_lane)
     if drum_type is DrumType.FOUR_LANE_PRO:
         flips = _disco_flips(track.texts, track.end_tick)
-        gems = {d: _disco_flip(g, flips[d]) for d, g in gems.items()}
+        gems = {d: flip_disco(g, flips[d].covers_many(g.ticks)) for d, g in gems.items()}
     phrases = _phrases(spans, tempo_map, coda_tick)
-    tracks = {d: build_track(d, gems[d], drum_type, tempo_map, phrases[d], dynamics) for d in Difficulty if gems[d]}
+    charted = {difficulty: columns for difficulty, columns in gems.items() if len(columns)}
+    tracks = build_tracks(charted, drum_type, tempo_map, phrases, dynamics)
     return tracks, drum_type
 
 
@@ -235,13 +249,16 @@ def _pair(events: list[tuple[int, int]], end_tick: int) -> list[_Span]:
     return spans
 
 
-def _raw_gems(notes: Sequence[Note], spans: dict[int, list[_Span]], dynamics: bool) -> dict[Difficulty, list[RawGem]]:
+def _gem_columns(notes: Sequence[Note], spans: dict[int, list[_Span]], dynamics: bool) -> dict[Difficulty, GemColumns]:
     toms = {pad: _SpanSet(spans.get(note, ())) for note, pad in TOM_MARKERS.items()}
     flams = _SpanSet(spans.get(FLAM, ()))
     expert_kick = _LOWEST_GEM[Difficulty.EXPERT] + Pad.KICK
     # A 2x kick on the tick of a normal kick adds nothing, and must not mark that kick optional.
     kick_ticks = {tick for tick, note, velocity in notes if note == expert_kick and velocity}
-    gems: dict[Difficulty, list[RawGem]] = {difficulty: [] for difficulty in Difficulty}
+    # Per difficulty: ticks, pads, cymbals, dynamic codes, flag values (GemColumns, in file order).
+    columns: dict[Difficulty, tuple[list[int], list[int], list[bool], list[int], list[int]]] = {
+        difficulty: ([], [], [], [], []) for difficulty in Difficulty
+    }
     for tick, note, velocity in notes:
         slot = _GEM_NOTES.get(note)
         if slot is None or not velocity:
@@ -250,22 +267,38 @@ def _raw_gems(notes: Sequence[Note], spans: dict[int, list[_Span]], dynamics: bo
         if pad is Pad.KICK:
             if flags and tick in kick_ticks:
                 continue
-            gems[difficulty].append(RawGem(tick, pad, False, Dynamic.NORMAL, flags))
+            _append(columns[difficulty], tick, pad, False, NORMAL_CODE, flags)
             continue
         cymbal = pad in toms and not toms[pad].covers(tick)
         if flams.covers(tick):
             flags |= NoteFlag.FLAM
-        dynamic = _dynamic(velocity) if dynamics else Dynamic.NORMAL
-        gems[difficulty].append(RawGem(tick, pad, cymbal, dynamic, flags))
-    return gems
+        dynamic = _dynamic_code(velocity) if dynamics else NORMAL_CODE
+        _append(columns[difficulty], tick, pad, cymbal, dynamic, flags)
+    return {difficulty: GemColumns.of(*lists) for difficulty, lists in columns.items()}
 
 
-def _dynamic(velocity: int) -> Dynamic:
+def _append(
+    columns: tuple[list[int], list[int], list[bool], list[int], list[int]],
+    tick: int,
+    pad: Pad,
+    cymbal: bool,
+    dynamic: int,
+    flags: NoteFlag,
+) -> None:
+    ticks, pads, cymbals, dynamics, flag_values = columns
+    ticks.append(tick)
+    pads.append(pad)
+    cymbals.append(cymbal)
+    dynamics.append(dynamic)
+    flag_values.append(flags.value)
+
+
+def _dynamic_code(velocity: int) -> int:
     if velocity >= 127:
-        return Dynamic.ACCENT
+        return DYNAMIC_CODE[Dynamic.ACCENT]
     if velocity == 1:
-        return Dynamic.GHOST
-    return Dynamic.NORMAL
+        return DYNAMIC_CODE[Dynamic.GHOST]
+    return NORMAL_CODE
 
 
 def _disco_flips(texts: Iterable[tuple[int, str]], end_tick: int) -> dict[Difficulty, _SpanSet]:
@@ -291,41 +324,23 @@ def _disco_flips(texts: Iterable[tuple[int, str]], end_tick: int) -> dict[Diffic
     return flips
 
 
-def _disco_flip(gems: list[RawGem], flip: _SpanSet) -> list[RawGem]:
-    """Swap red and yellow inside disco-flip regions: red becomes the hi-hat, yellow the snare."""
-    if not flip:
-        return gems
-    flipped: list[RawGem] = []
-    for gem in gems:
-        if gem.pad is Pad.RED and flip.covers(gem.tick):
-            gem = replace(gem, pad=Pad.YELLOW, cymbal=True)
-        elif gem.pad is Pad.YELLOW and flip.covers(gem.tick):
-            gem = replace(gem, pad=Pad.RED, cymbal=False)
-        flipped.append(gem)
-    return flipped
-
-
 def _phrases(
     spans: dict[int, list[_Span]], tempo_map: TempoMap, coda_tick: int | None
 ) -> dict[Difficulty, list[Phrase]]:
-    shared = [
-        make_phrase(kind, span.start, span.end, tempo_map)
-        for note, kind in _PHRASE_NOTES.items()
+    shared = [(kind, span.start, span.end) for note, kind in _PHRASE_NOTES.items() for span in spans.get(note, ())]
+    fills = _merge_spans(span for note in FILL_NOTES for span in spans.get(note, ()))
+    shared += [(PhraseKind.FILL, start, end) for start, end in fills if coda_tick is None or start < coda_tick]
+    rolls = [
+        (kind, span)
+        for note, kind in ((ROLL, PhraseKind.ROLL), (DOUBLE_ROLL, PhraseKind.DOUBLE_ROLL))
         for span in spans.get(note, ())
     ]
-    fills = _merge_spans(span for note in FILL_NOTES for span in spans.get(note, ()))
-    shared += [
-        make_phrase(PhraseKind.FILL, start, end, tempo_map)
-        for start, end in fills
-        if coda_tick is None or start < coda_tick
-    ]
-    phrases = {difficulty: list(shared) for difficulty in Difficulty}
-    for note, kind in ((ROLL, PhraseKind.ROLL), (DOUBLE_ROLL, PhraseKind.DOUBLE_ROLL)):
-        for span in spans.get(note, ()):
-            phrase = make_phrase(kind, span.start, span.end, tempo_map)
-            phrases[Difficulty.EXPERT].append(phrase)
-            if span.velocity in _HARD_ROLL_VELOCITIES:
-                phrases[Difficulty.HARD].append(phrase)
+    made = make_phrases([*shared, *((kind, span.start, span.end) for kind, span in rolls)], tempo_map)
+    phrases = {difficulty: made[: len(shared)] for difficulty in Difficulty}
+    for (_, span), phrase in zip(rolls, made[len(shared) :], strict=True):
+        phrases[Difficulty.EXPERT].append(phrase)
+        if span.velocity in _HARD_ROLL_VELOCITIES:
+            phrases[Difficulty.HARD].append(phrase)
     return phrases
 
 
