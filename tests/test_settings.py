@@ -53,7 +53,7 @@ def test_the_file_is_indented_sorted_and_versioned(path):
     text = path.read_text()
     data = json.loads(text)
     assert data["version"] == 1
-    assert set(data) == {"version", "audio", "video", "input", "gameplay", "players"}
+    assert set(data) == {"version", "audio", "video", "input", "gameplay", "players", "midi"}
     assert text == json.dumps(data, indent=2, sort_keys=True) + "\n"
     assert data["input"]["bindings"]["four_lane"]["space"] == "kick"
 

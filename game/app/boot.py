@@ -17,6 +17,7 @@ import pygame
 
 from game.audio.device import open_mixer
 from game.audio.kit import DrumKit
+from game.input.midi_input import MidiInput
 from game.persistence.paths import GamePaths
 from game.persistence.scores import ScoreStore, ScoreStoreError
 from game.persistence.settings import load_settings
@@ -60,6 +61,9 @@ def build_services(paths: GamePaths, save: bool = True) -> Services:
     kit = DrumKit.load(KIT_SAMPLES, mixer)
     kit.enabled, kit.volume = audio.hit_sounds, audio.hit_sound_volume
     scores = _open_scores(paths, notices) if save else None
+    midi, midi_notice = MidiInput.open(settings.midi)
+    if midi_notice:
+        notices.append(midi_notice)
     return Services(
         theme=Theme(),
         scenes=SceneStack(),
@@ -72,7 +76,16 @@ def build_services(paths: GamePaths, save: bool = True) -> Services:
         now_iso=now_iso,
         replays_dir=paths.replays_dir if save else None,
         notices=notices,
+        midi=midi,
     )
+
+
+def close_services(services: Services) -> None:
+    if services.midi is not None:
+        services.midi.close()
+    if services.scores is not None:
+        services.scores.close()
+    pygame.quit()
 
 
 def _open_scores(paths: GamePaths, notices: list[str]) -> ScoreStore | None:

@@ -20,6 +20,7 @@ from game.chart.layout import LAYOUTS
 from game.chart.model import Difficulty
 from game.engine.params import EngineParams
 from game.engine.replay import ReplayError
+from game.persistence.settings import MIDI_APIS
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -57,7 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", type=Path, metavar="FILE", help="save a PNG of the screen ...")
     play.add_argument("--at", type=float, default=10.0, metavar="SECONDS", help="... at this song time")
     play.add_argument("--json", action="store_true", help="last line of stdout: the result as JSON")
+    _add_midi_parser(commands)
     return parser
+
+
+def _add_midi_parser(commands: argparse._SubParsersAction) -> None:
+    midi = commands.add_parser("midi", help="list MIDI input ports, or watch what a kit sends")
+    verbs = midi.add_subparsers(dest="midi_command", required=True)
+    apis = [api for api in MIDI_APIS if api]
+    listing = verbs.add_parser("list", help="print the MIDI input ports")
+    listing.add_argument("--api", choices=apis, help="MIDI system (default: the settings' choice, else the first)")
+    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    monitor = verbs.add_parser("monitor", help="print each hit as it arrives, mapped by the settings")
+    monitor.add_argument("--port", metavar="NAME", help="one port, as `midi list` prints it (default: the settings')")
+    monitor.add_argument("--api", choices=apis, help="MIDI system (default: the settings' choice, else the first)")
+    monitor.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (default: Ctrl+C)")
+    monitor.add_argument("--json", action="store_true", help="one JSON object per line")
+    monitor.add_argument("--all", action="store_true", help="with --json: unmapped and filtered notes too")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _simulate(args)
         if args.command == "play":
             return _play(args)
+        if args.command == "midi":
+            return _midi(args)
         from game.app.run import run_game
 
         return run_game()
@@ -134,3 +153,17 @@ def _play(args: argparse.Namespace) -> int:
     report["timing"] = timing
     print(json.dumps(report) if args.json else format_result(report))
     return EXIT_OK
+
+
+def _midi(args: argparse.Namespace) -> int:
+    from game.app.boot import game_paths
+    from game.app.midi_cmd import run_list, run_monitor
+    from game.persistence.settings import load_settings
+
+    settings, notice = load_settings(game_paths().settings_file)
+    if notice:
+        print(notice, file=sys.stderr)
+    api = args.api or settings.midi.api or None
+    if args.midi_command == "list":
+        return run_list(api, args.json)
+    return run_monitor(settings.midi, args.port, api, args.seconds, args.json, args.all)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pygame
 
 from game.input.keyboard import KeyBindings, action_from_key, hit_from_key
+from game.input.midi_menu import menu_action_for
+from game.input.raw import RawHit
 from game.scenes.base import Scene
 
 
@@ -19,6 +21,17 @@ def dispatch(event: pygame.event.Event, wall_time: float, scene: Scene, bindings
         scene.on_text(event.text, wall_time)
     elif event.type == pygame.WINDOWFOCUSLOST:
         scene.on_focus_lost(wall_time)
+
+
+def dispatch_pad(hit: RawHit, scene: Scene) -> None:
+    """A hit from a MIDI kit: a drum while playing; in menus, a pad mapped to a menu verb drives
+    the menu (snare selects, floor tom goes back...) and the others are heard as drums."""
+    if not scene.drums_first:
+        action = menu_action_for(hit.piece)
+        if action is not None:
+            scene.on_action(action, hit.wall_time)
+            return
+    scene.on_hit(hit)
 
 
 def _key(event: pygame.event.Event, wall_time: float, scene: Scene, bindings: KeyBindings) -> None:

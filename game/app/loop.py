@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pygame
 
-from game.app.dispatch import dispatch
+from game.app.dispatch import dispatch, dispatch_pad
 from game.app.pacing import FramePacer
 from game.input.keyboard import KeyBindings
+from game.input.midi_event import PortChange
+from game.input.midi_input import MidiInput
 from game.scenes.base import Scene, SceneStack
 
 SWITCH_INTERVAL_S = 0.0005
@@ -50,6 +52,8 @@ class MainLoop:
         on_window_event: Callable[[pygame.event.Event], None] | None = None,
         after_frame: Callable[[pygame.Surface, float], None] | None = None,
         now: Callable[[], float] = time.perf_counter,
+        midi: MidiInput | None = None,
+        notice: Callable[[str], None] = lambda text: None,
     ):
         self.scenes = scenes
         self.pacer = pacer
@@ -57,6 +61,8 @@ class MainLoop:
         self._on_window_event = on_window_event
         self._after_frame = after_frame
         self._now = now
+        self._midi = midi
+        self._notice = notice
         self.stats = LoopStats()
         self._drained: list[tuple[float, list[pygame.event.Event]]] = []  # mid-frame polls
 
@@ -75,6 +81,8 @@ class MainLoop:
         wall_time = self._now()
         for event in events:
             self._handle(event, wall_time)
+        if self._midi is not None:
+            self._handle_midi(wall_time)
         scene = self.scenes.top
         if scene is not None:
             scene.update(wall_time)
@@ -90,6 +98,23 @@ class MainLoop:
         events = pygame.event.get()
         if events:
             self._drained.append((self._now(), events))
+
+    def _handle_midi(self, wall_time: float) -> None:
+        """Kit hits keep the stamps their callback gave them; port changes become notices, and an
+        unplugged kit pauses play (input resumes by itself when it is plugged back in)."""
+        assert self._midi is not None
+        for hit in self._midi.drain():
+            if self.scenes.top is not None:
+                dispatch_pad(hit, self.scenes.top)
+        for change in self._midi.poll_ports(wall_time):
+            if change.change is PortChange.DISCONNECTED:
+                self._notice(f"MIDI kit {change.port} disconnected: plug it back in, then resume")
+                if self.scenes.top is not None:
+                    self.scenes.top.on_focus_lost(wall_time)
+            elif change.change is PortChange.CONNECTED:
+                self._notice(f"MIDI kit {change.port} connected")
+            else:
+                self._notice(f"MIDI kit {change.port} could not be opened: {change.detail}")
 
     def _handle_drained(self) -> None:
         batches, self._drained = self._drained, []

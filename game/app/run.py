@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.app.boot import build_services, game_paths, use_headless_drivers
+from game.app.boot import build_services, close_services, game_paths, use_headless_drivers
 from game.app.loop import LoopStats, MainLoop
 from game.app.pacing import FramePacer
 from game.app.window import Window
@@ -56,6 +56,8 @@ def build_loop(
         _bindings_resolver(services),
         on_window_event=window.on_event,
         after_frame=after_frame,
+        midi=services.midi,
+        notice=services.notice,
     )
     services.poll_input = loop.poll_input
     return loop
@@ -70,8 +72,10 @@ def run_game() -> int:
     from game.scenes.navigate import go_title
 
     go_title(services, time.perf_counter())
-    build_loop(services, window).run()
-    pygame.quit()
+    try:
+        build_loop(services, window).run()
+    finally:
+        close_services(services)
     return 0
 
 
@@ -94,8 +98,10 @@ def run_play(
 
     scene = PlayScene(services, song, params, autoplay=autoplay, on_finished=finished)
     services.scenes.push(scene, time.perf_counter())
-    stats = build_loop(services, window, _screenshot_taker(scene, screenshot)).run()
-    pygame.quit()
+    try:
+        stats = build_loop(services, window, _screenshot_taker(scene, screenshot)).run()
+    finally:
+        close_services(services)
     return (outcome[0] if outcome else None), _timing(stats, scene)
 
 

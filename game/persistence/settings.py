@@ -13,6 +13,10 @@ Invariants:
 - Persistence never imports pygame: key bindings are pygame key *names* ("space", "f") mapped to kit
   pieces; the input layer turns names into key codes and skips names it does not know.
 
+The `midi` group holds the e-kit set-up (ports, note map, filters); the input layer turns it into a
+`game.input.midi_config.MidiConfig`. Per-device input offsets stay in `players.device_offsets_ms`,
+keyed by the port name the MIDI input reports as the hit's device.
+
 Units: times in milliseconds; offsets are positive latencies (timing-and-audio.md 2.3), allowed
 -500..500 so an over-correction can be undone. `note_speed` is a multiplier of the base look-ahead:
 a note is on screen for `BASE_LOOKAHEAD_S / note_speed` seconds (`VideoSettings.lookahead_s`).
@@ -44,6 +48,13 @@ OFFSET_RANGE_MS = (-500.0, 500.0)
 BASE_LOOKAHEAD_S = 1.2  # seconds a note spends on the highway at note_speed 1.0
 MAX_KEY_NAME = 32
 MAX_NAMED_IN_NOTICE = 4
+MAX_MIDI_PORTS = 16
+MAX_PORT_NAME = 128
+ALL_MIDI_PORTS = "*"
+# Persisted names of the note-map presets (game.input.midi_map has their tables): do not rename.
+MIDI_PRESETS = ("gm", "roland_td", "alesis", "yamaha_dtx")
+# python-rtmidi API names (rtmidi.get_api_name); "" = the platform's default, falling back to the others
+MIDI_APIS = ("", "alsa", "jack", "core", "winmm")
 
 Check = Callable[[Any], Any]  # returns the converted value; raises TypeError/ValueError if unusable
 _CHECK = "check"
@@ -168,6 +179,42 @@ def _device_offsets(raw: Any) -> dict[str, float] | _Salvaged:
     return _Salvaged(good, tuple(bad)) if bad else good
 
 
+def _port_names(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list | tuple) or len(raw) > MAX_MIDI_PORTS:
+        raise TypeError(f"expected a list of at most {MAX_MIDI_PORTS} port names")
+    names = tuple(_text(name) for name in raw)
+    if any(not 0 < len(name) <= MAX_PORT_NAME for name in names):
+        raise ValueError("a port name is empty or too long")
+    return names
+
+
+def _note_map(raw: Any) -> dict[int, KitPiece | None] | _Salvaged:
+    """MIDI note (a JSON key, so text) -> piece, or null to ignore the note; bad entries dropped."""
+    if not isinstance(raw, dict):
+        raise TypeError("expected an object of note -> piece")
+    good: dict[int, KitPiece | None] = {}
+    bad = []
+    for note, piece in raw.items():
+        try:
+            number = _NOTE(int(note) if isinstance(note, str) and note.isdigit() else note)
+            good[number] = None if piece is None else KitPiece(_text(piece))
+        except (TypeError, ValueError):
+            bad.append(str(note))
+    return _Salvaged(good, tuple(bad)) if bad else good
+
+
+def _min_velocity(raw: Any) -> dict[KitPiece, int] | _Salvaged:
+    if not isinstance(raw, dict):
+        raise TypeError("expected an object of piece -> velocity")
+    good, bad = {}, []
+    for piece, velocity in raw.items():
+        try:
+            good[KitPiece(_text(piece))] = _VELOCITY(velocity)
+        except (TypeError, ValueError):
+            bad.append(str(piece))
+    return _Salvaged(good, tuple(bad)) if bad else good
+
+
 def _checked_by(check: Check) -> dict[str, Check]:
     """Field metadata naming the check a loaded or replaced value must pass."""
     return {_CHECK: check}
@@ -175,6 +222,8 @@ def _checked_by(check: Check) -> dict[str, Check]:
 
 _OFFSET = _number(*OFFSET_RANGE_MS)
 _VOLUME = _number(0.0, 1.0)
+_NOTE = _number(0, 127, int)
+_VELOCITY = _number(1, 127, int)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,12 +288,36 @@ class PlayerSettings:
     device_offsets_ms: dict[str, float] = field(default_factory=dict, metadata=_checked_by(_device_offsets))
 
 
+@dataclass(frozen=True, slots=True)
+class MidiSettings:
+    """An e-kit: which ports to listen to, how notes become pieces, and the trigger filters."""
+
+    # port names as `midi list` shows them; ("*",) = every input port, () = MIDI off
+    ports: tuple[str, ...] = field(default=(ALL_MIDI_PORTS,), metadata=_checked_by(_port_names))
+    api: str = field(default="", metadata=_checked_by(_one_of(*MIDI_APIS)))
+    preset: str = field(default="gm", metadata=_checked_by(_one_of(*MIDI_PRESETS)))
+    # per-note overrides of the preset (learn mode writes these); None = ignore that note
+    note_map: dict[int, KitPiece | None] = field(default_factory=dict, metadata=_checked_by(_note_map))
+    # per piece: softer hits are ghost or cross-talk triggers; a piece not listed takes every velocity
+    min_velocity: dict[KitPiece, int] = field(default_factory=dict, metadata=_checked_by(_min_velocity))
+    # a second trigger of the same pad this soon after an accepted one is the same stroke
+    debounce_ms: float = field(default=5.0, metadata=_checked_by(_number(0.0, 65.0)))
+    # off by default: it can also drop a real soft note played with a loud one (ghost snare + kick)
+    crosstalk_filter: bool = field(default=False, metadata=_checked_by(_flag))
+    crosstalk_window_ms: float = field(default=8.0, metadata=_checked_by(_number(1.0, 30.0)))
+    crosstalk_ratio: float = field(default=3.0, metadata=_checked_by(_number(1.0, 20.0)))  # loud / soft velocity
+    # hi-hat openness from the foot controller (CC 4: 0 open ... 127 closed); off = trust the notes
+    hihat_cc4: bool = field(default=True, metadata=_checked_by(_flag))
+    hihat_closed_at: int = field(default=64, metadata=_checked_by(_number(0, 127, int)))
+
+
 _GROUPS: dict[str, type] = {
     "audio": AudioSettings,
     "video": VideoSettings,
     "input": InputSettings,
     "gameplay": GameplaySettings,
     "players": PlayerSettings,
+    "midi": MidiSettings,
 }
 
 
@@ -255,6 +328,7 @@ class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     gameplay: GameplaySettings = field(default_factory=GameplaySettings)
     players: PlayerSettings = field(default_factory=PlayerSettings)
+    midi: MidiSettings = field(default_factory=MidiSettings)
 
     def replace_in(self, group: str, **changes: Any) -> Settings:
         """A copy with fields of one group changed, each checked as on load (ValueError/TypeError)."""

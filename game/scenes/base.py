@@ -39,7 +39,7 @@ class Scene:
         """Typed characters (only when `wants_text`)."""
 
     def on_focus_lost(self, wall_time: float) -> None:
-        """The window lost focus (the player alt-tabbed away)."""
+        """The window lost focus (the player alt-tabbed away), or an input device was unplugged."""
 
     def update(self, wall_time: float) -> None:
         """Every loop pass."""

@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 
 MIN_COUNT_IN_S = 2.0
 END_GRACE_S = 1.5  # after the last note's window and the audio, before results
-HORIZON_SLACK_S = 0.002
+# The engine runs this far behind "now" (plus the largest input latency): a hit is stamped when
+# it arrives but handed over later, a loop pass for keys, up to a JACK period (~5 ms) for MIDI.
+HORIZON_SLACK_S = 0.010
 
 
 @dataclass(frozen=True, slots=True)

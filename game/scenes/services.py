@@ -12,6 +12,7 @@ from typing import Protocol
 
 from game.audio.device import MixerInfo
 from game.audio.kit import DrumKit
+from game.input.midi_input import MidiInput
 from game.persistence.scores import ScoreStore
 from game.persistence.settings import Settings, save_settings
 from game.render.theme import Theme
@@ -36,6 +37,7 @@ class Services:
     library_roots: tuple[Path, ...]
     now_iso: Callable[[], str]  # the local date-time for score history, from the app's clock
     window: WindowControl | None = None
+    midi: MidiInput | None = None  # None: no MIDI system, or MIDI switched off
     replays_dir: Path | None = None
     notices: list[str] = field(default_factory=list)  # one-line messages the menus show
     # Drains and stamps pending input; long draws call it between their phases so a key pressed
@@ -48,6 +50,8 @@ class Services:
         if self.kit is not None:
             self.kit.enabled = settings.audio.hit_sounds
             self.kit.volume = settings.audio.hit_sound_volume
+        if self.midi is not None:
+            self.midi.reconfigure(settings.midi)
         if self.settings_path is not None:
             try:
                 save_settings(self.settings_path, settings)
