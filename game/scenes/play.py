@@ -25,6 +25,7 @@ from game.input.raw import MenuAction, RawHit
 from game.render.overlay import draw_key_hints, draw_notice, draw_paused
 from game.render.popup import draw_count_in
 from game.scenes.base import Scene
+from game.scenes.navigate import NoticeLine
 from game.scenes.play_effects import PlayEffects
 from game.scenes.play_screen import PlayScreen
 from game.scenes.play_session import Latencies, PlaySession
@@ -77,6 +78,7 @@ class PlayScene(Scene):
         self.screen = PlayScreen(services.theme, song, self.session.engine, params)
         self._autoplay = AutoplayDevice(self.session.engine.notes) if autoplay else None
         self._paused_index: int | None = None
+        self._notice = NoticeLine(len(services.notices))
         self._show_keys = not services.settings.input.shown_bindings_intro and not autoplay
         self.visual_time = -math.inf
         self._ended = False
@@ -192,8 +194,9 @@ class PlayScene(Scene):
             draw_count_in(surface, theme, self.screen.layout, label, phase)
         if self._show_keys and now < KEY_HINT_S:
             draw_key_hints(surface, theme, self.screen.key_hint_box(), self._key_pairs())
-        if self.services.notices:
-            draw_notice(surface, theme, self.services.notices[-1])
+        notice = self._notice.text(self.services.notices, self._wall)
+        if notice:
+            draw_notice(surface, theme, notice)
         if self._paused_index is not None:
             draw_paused(surface, theme, PAUSE_ITEMS, self._paused_index, "Esc: resume")
 

@@ -14,6 +14,7 @@ from game.persistence.scores import PlayRecord, ScoreStoreError
 from game.render.overlay import draw_notice
 from game.render.results import ResultsView, draw_results
 from game.scenes.base import Scene
+from game.scenes.navigate import NoticeLine
 from game.scenes.play import PlayOutcome, PlayScene
 from game.scenes.services import Services
 from game.timing.calibration import offset_from_hit_errors
@@ -55,6 +56,7 @@ class ResultsScene(Scene):
         self.suggested_ms = offset_from_hit_errors(outcome.result.hit_errors_ms)
         self._opened = 0.0
         self._applied = False
+        self._notice = NoticeLine(len(services.notices))
 
     def enter(self, wall_time: float) -> None:
         self._opened = wall_time
@@ -99,5 +101,6 @@ class ResultsScene(Scene):
             wall_time - self._opened,
         )
         draw_results(surface, self.services.theme, view)
-        if self.services.notices:
-            draw_notice(surface, self.services.theme, self.services.notices[-1])
+        notice = self._notice.text(self.services.notices, wall_time)
+        if notice:
+            draw_notice(surface, self.services.theme, notice)
