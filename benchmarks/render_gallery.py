@@ -1,6 +1,6 @@
 """Render every screen with fake data to PNGs, for looking at: `python benchmarks/render_gallery.py OUTDIR`.
 
-Also the home of the fake data that `render_cost.py` measures (a dense Expert section).
+Also the home of the dense Expert section that `frame_time.py` plays.
 """
 
 from __future__ import annotations

@@ -155,3 +155,13 @@ def test_play_and_results_draw_at_every_size(services, song, size):
     results = ResultsScene(services, finished[0])
     results.enter(T0)
     results.draw(surface, T0 + 2)
+
+
+def test_lefty_flip_mirrors_the_columns(services, song, theme):
+    services.settings = services.settings.replace_in("gameplay", lefty_flip=True)
+    scene = start(services, song, [])
+    surface = pygame.Surface((1280, 720))
+    scene.draw(surface, T0)
+    geometry = scene.screen.geometry_for(surface.get_size())
+    assert geometry.mirrored
+    assert geometry.column_x(0, geometry.hit_y) > geometry.column_x(3, geometry.hit_y)  # snare on the right

@@ -36,10 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("path", type=Path, help="a song folder, notes.chart or notes.mid")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
 
-    sim = commands.add_parser("simulate", help="run the engine with no window and print the result")
-    sim.add_argument("path", type=Path)
-    sim.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
-    sim.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
+    sim = _song_command(commands, "simulate", "run the engine with no window and print the result")
     sim.add_argument("--strict-hihat", action="store_true", help="open and closed hi-hat are not interchangeable")
     sim.add_argument("--expert-plus", action="store_true", help="play Expert+ double kicks")
     sim.add_argument("--timing-scale", type=float, default=1.0, help="multiply every hit window (0.1-5)")
@@ -49,10 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--save-replay", type=Path, metavar="FILE", help="save the run as a replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
-    play = commands.add_parser("play", help="play one song (with a window, or --headless)")
-    play.add_argument("path", type=Path)
-    play.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
-    play.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
+    play = _song_command(commands, "play", "play one song (with a window, or --headless)")
     play.add_argument("--autoplay", action="store_true", help="let the perfect drummer play")
     play.add_argument("--headless", action="store_true", help="no window, no sound card: SDL dummy drivers")
     play.add_argument("--screenshot", type=Path, metavar="FILE", help="save a PNG of the screen ...")
@@ -60,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--json", action="store_true", help="last line of stdout: the result as JSON")
     _add_midi_parser(commands)
     return parser
+
+
+def _song_command(commands: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command on one song: its path, the difficulty and the lane layout."""
+    command = commands.add_parser(name, help=help_text)
+    command.add_argument("path", type=Path, help="a song folder, notes.chart or notes.mid")
+    command.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
+    command.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
+    return command
 
 
 def _add_midi_parser(commands: argparse._SubParsersAction) -> None:
@@ -133,16 +136,12 @@ def _simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _params(args: argparse.Namespace) -> EngineParams:
-    return EngineParams(difficulty=Difficulty(args.difficulty), layout=args.layout)
-
-
 def _play(args: argparse.Namespace) -> int:
     from game.app.run import Screenshot, run_play
     from game.app.simulate_cmd import format_result
 
     shot = Screenshot(args.screenshot, args.at) if args.screenshot else None
-    outcome, timing = run_play(args.path, _params(args), args.autoplay, args.headless, shot)
+    outcome, timing = run_play(args.path, Difficulty(args.difficulty), args.layout, args.autoplay, args.headless, shot)
     if outcome is None:
         print("play ended before the song did", file=sys.stderr)
         return EXIT_OK

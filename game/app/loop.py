@@ -100,12 +100,18 @@ class MainLoop:
             self._drained.append((self._now(), events))
 
     def _handle_midi(self, wall_time: float) -> None:
-        """Kit hits keep the stamps their callback gave them; port changes become notices, and an
-        unplugged kit pauses play (input resumes by itself when it is plugged back in)."""
+        """Every decoded event goes to the scene raw, then its hit (if any) as a pad; hits keep the
+        stamps their callback gave them. Port changes become notices, and an unplugged kit pauses
+        play (input resumes by itself when it is plugged back in)."""
         assert self._midi is not None
-        for hit in self._midi.drain():
-            if self.scenes.top is not None:
-                dispatch_pad(hit, self.scenes.top)
+        for event in self._midi.drain_events():
+            scene = self.scenes.top
+            if scene is None:
+                continue
+            scene.on_midi_event(event)  # the raw stream first: learn mode and the kit test see every note
+            hit = event.hit()
+            if hit is not None:
+                dispatch_pad(hit, scene)
         for change in self._midi.poll_ports(wall_time):
             if change.change is PortChange.DISCONNECTED:
                 self._notice(f"MIDI kit {change.port} disconnected: plug it back in, then resume")

@@ -17,7 +17,7 @@ from game.app.loop import LoopStats, MainLoop
 from game.app.pacing import FramePacer
 from game.app.window import Window
 from game.chart.folder import load_song
-from game.engine.params import EngineParams
+from game.chart.model import Difficulty
 from game.input.keyboard import KeyBindings
 from game.scenes.base import Scene
 from game.scenes.play import PlayOutcome, PlayScene
@@ -80,9 +80,15 @@ def run_game() -> int:
 
 
 def run_play(
-    path: Path, params: EngineParams, autoplay: bool, headless: bool, screenshot: Screenshot | None = None
+    path: Path,
+    difficulty: Difficulty,
+    layout: str,
+    autoplay: bool,
+    headless: bool,
+    screenshot: Screenshot | None = None,
 ) -> tuple[PlayOutcome | None, dict[str, Any]]:
-    """One song from load to results; returns the outcome and the loop's timing figures."""
+    """One song from load to results, with the player's gameplay settings (timing scale, strict
+    hi-hat, Expert+); returns the outcome and the loop's timing figures."""
     if headless:
         use_headless_drivers()
     song = load_song(path)  # a bad chart fails here, before any window opens
@@ -96,6 +102,7 @@ def run_play(
         outcome.append(result)
         services.scenes.quit()
 
+    params = services.settings.gameplay.engine_params(difficulty, layout)
     scene = PlayScene(services, song, params, autoplay=autoplay, on_finished=finished)
     services.scenes.push(scene, time.perf_counter())
     try:

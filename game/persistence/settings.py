@@ -37,6 +37,7 @@ from typing import Any
 from game.chart.layout import LAYOUTS, layout_named
 from game.chart.model import Difficulty
 from game.chart.piece import KitPiece
+from game.engine.params import EngineParams
 from game.persistence.atomic import write_text_atomic
 from game.persistence.paths import keep_aside
 
@@ -277,8 +278,17 @@ class GameplaySettings:
     timing_scale: float = field(default=1.0, metadata=_checked_by(_number(0.5, 1.5)))  # hit-window leniency
     strict_hihat: bool = field(default=False, metadata=_checked_by(_flag))
     expert_plus: bool = field(default=False, metadata=_checked_by(_flag))
-    no_fail: bool = field(default=True, metadata=_checked_by(_flag))
-    lefty_flip: bool = field(default=False, metadata=_checked_by(_flag))
+    lefty_flip: bool = field(default=False, metadata=_checked_by(_flag))  # mirror the highway's columns
+
+    def engine_params(self, difficulty: Difficulty, layout: str) -> EngineParams:
+        """The engine parameters for a play with these gameplay settings."""
+        return EngineParams(
+            difficulty=difficulty,
+            layout=layout,
+            timing_scale=self.timing_scale,
+            strict_hihat=self.strict_hihat,
+            expert_plus=self.expert_plus,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,9 +32,12 @@ class HighwayGeometry:
     hit_y: float  # y of the hit line (z = 0)
     near_width: float  # highway width at the hit line
     depth: float  # D: near width / far width (1 = flat)
+    mirrored: bool = False  # lefty flip: columns right to left; pieces keep their colours and meaning
 
     @classmethod
-    def fit(cls, rect: pygame.Rect, layout: LaneLayout, perspective: float = 1.0) -> HighwayGeometry:
+    def fit(
+        cls, rect: pygame.Rect, layout: LaneLayout, perspective: float = 1.0, mirrored: bool = False
+    ) -> HighwayGeometry:
         """A highway filling `rect`; `perspective` from 0 (flat) to 1 (far end 45 % narrower)."""
         far_ratio = 1.0 - 0.45 * min(max(perspective, 0.0), 1.0)
         # The near end spreads wider below the hit line, so keep a margin for it inside the rect.
@@ -49,6 +52,7 @@ class HighwayGeometry:
             hit_y=rect.y + rect.h * HIT_LINE_AT,
             near_width=rect.w * (0.9 if perspective > 0 else 1.0),
             depth=1.0 / far_ratio,
+            mirrored=mirrored,
         )
 
     @property
@@ -78,6 +82,8 @@ class HighwayGeometry:
 
     def column_x(self, column: int, y: float) -> float:
         """Centre x of `column` at height y."""
+        if self.mirrored:
+            column = self.columns - 1 - column
         return self.centre_x + (column + 0.5 - self.columns / 2) * self.width_at(y) / self.columns
 
     def edge_x(self, y: float) -> tuple[float, float]:

@@ -79,14 +79,7 @@ class ChooserScene(Scene):
             toggle_fullscreen(self.services)
 
     def params(self) -> EngineParams:
-        gameplay = self.services.settings.gameplay
-        return EngineParams(
-            difficulty=self.difficulty,
-            layout=self.layout,
-            timing_scale=gameplay.timing_scale,
-            strict_hihat=gameplay.strict_hihat,
-            expert_plus=gameplay.expert_plus,
-        )
+        return self.services.settings.gameplay.engine_params(self.difficulty, self.layout)
 
     def _start(self, wall_time: float) -> None:
         remembered = "" if self.layout == self.own_layout else self.layout

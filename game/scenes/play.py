@@ -75,7 +75,15 @@ class PlayScene(Scene):
         self._wall = 0.0  # the newest loop pass, for stamping effects of judgements
         self.session = self._new_session()
         self.effects = PlayEffects(self.session.engine.layout)
-        self.screen = PlayScreen(services.theme, song, self.session.engine, params)
+        settings = services.settings
+        self.screen = PlayScreen(
+            services.theme,
+            song,
+            self.session.engine,
+            params,
+            look_ahead_s=settings.video.lookahead_s,
+            mirrored=settings.gameplay.lefty_flip,
+        )
         self._autoplay = AutoplayDevice(self.session.engine.notes) if autoplay else None
         self._paused_index: int | None = None
         self._notice = NoticeLine(len(services.notices))

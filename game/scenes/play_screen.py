@@ -30,11 +30,20 @@ TALLY = (Judgement.PERFECT, Judgement.GREAT, Judgement.GOOD, Judgement.MISS)
 
 
 class PlayScreen:
-    def __init__(self, theme: Theme, song: Song, engine: PlayerEngine, params: EngineParams, look_ahead_s: float = 1.2):
+    def __init__(
+        self,
+        theme: Theme,
+        song: Song,
+        engine: PlayerEngine,
+        params: EngineParams,
+        look_ahead_s: float = 1.2,
+        mirrored: bool = False,
+    ):
         self.theme = theme
         self.song = song
         self.engine = engine
         self.look_ahead_s = look_ahead_s
+        self.mirrored = mirrored
         self.difficulty = params.difficulty.value.title()
         chart = song.chart
         self.notes = engine.notes  # one tuple for the whole play: the highway caches per sequence
@@ -48,11 +57,12 @@ class PlayScreen:
         self._geometry: HighwayGeometry | None = None
         self._skin = HighwaySkin(theme)
 
-    def _fit(self, size: tuple[int, int]) -> HighwayGeometry:
+    def geometry_for(self, size: tuple[int, int]) -> HighwayGeometry:
         if size != self._size or self._geometry is None:
             self._size = size
             self.layout = play_layout(size, self.engine.layout.columns)
-            self._geometry = HighwayGeometry.fit(self.layout.rect(self.layout.highway), self.engine.layout)
+            highway = self.layout.rect(self.layout.highway)
+            self._geometry = HighwayGeometry.fit(highway, self.engine.layout, mirrored=self.mirrored)
             self._skin.warm(self._geometry, size, {note.piece for note in self.notes})
         return self._geometry
 
@@ -60,7 +70,7 @@ class PlayScreen:
         self, surface: pygame.Surface, now: float, wall_time: float, effects: PlayEffects, poll: Callable[[], None]
     ) -> None:
         """Draws in phases, calling `poll` between them so input is stamped mid-frame too."""
-        geometry = self._fit(surface.get_size())
+        geometry = self.geometry_for(surface.get_size())
         hud = self._hud(now, wall_time, effects)
         draw_play_backdrop(surface, self.theme, self.layout, hud)
         poll()
