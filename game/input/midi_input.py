@@ -16,15 +16,16 @@ play into it.
 
 Wiring (game.app builds it, scenes get it injected):
 - Start-up: `midi, notice = MidiInput.open(settings.midi)`; show the notice; `midi.close()` at exit.
-- Every loop pass, right after draining SDL events: each `hit` in `midi.drain()` goes to
-  `scene.on_hit(hit)` when `scene.drums_first`, else `menu_action_for(hit.piece)` becomes
+- Every loop pass, right after draining SDL events: each event of `midi.drain_events()` goes to
+  `scene.on_midi_event(event)` (the raw stream: learn mode, the kit test), then its `event.hit()`,
+  if any, to `scene.on_hit(hit)` when `scene.drums_first`, else `menu_action_for(hit.piece)` becomes
   `scene.on_action(action, hit.wall_time)` (or `on_hit` when it is None, so pads sound in menus).
   The hit keeps its own stamp: never restamp with the pass time.
 - Every pass: `for change in midi.poll_ports(wall_time)`: DISCONNECTED while playing ->
   pause the play scene and show "MIDI kit <port> disconnected: plug it back in, then resume";
   CONNECTED -> a notice; input flows again by itself.
 - Per-device latency: `settings.players.device_offsets_ms[hit.device]` (the port name).
-- Settings changed: `midi.reconfigure(settings.midi)`. Learn mode reads `midi.drain_events()`.
+- Settings changed: `midi.reconfigure(settings.midi)`. Nothing but the loop drains the queue.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pygame
 
+    from game.input.midi_event import MidiEvent
     from game.input.raw import MenuAction, RawHit
 
 
@@ -34,6 +35,10 @@ class Scene:
 
     def on_hit(self, hit: RawHit) -> None:
         """A drum hit from any device, stamped on arrival."""
+
+    def on_midi_event(self, event: MidiEvent) -> None:
+        """Every decoded MIDI message (dropped and unmapped notes, pedal moves too), before the hit
+        it may carry reaches `on_hit`/`on_action`. For screens that show or learn the raw kit."""
 
     def on_text(self, text: str, wall_time: float) -> None:
         """Typed characters (only when `wants_text`)."""

@@ -5,6 +5,7 @@ SELECT flips on/off rows, switches offset rows between 1 ms and 10 ms steps (the
 then plays the row's piece. A piece keeps at most two keys (so hands can alternate on rolls); a key
 plays one piece per layout, so binding it moves it. While waiting, Backspace clears the piece's
 keys and Escape or Enter cancels. Menu keys cannot be bound: menus must stay reachable.
+SELECT on "Drum kit" opens that screen (game.scenes.drum_kit).
 
 Every change is saved at once through `Services.update_settings`; BACK just leaves.
 """
@@ -24,9 +25,10 @@ from game.render.overlay import draw_notice
 from game.render.settings import SettingRow, SettingsView, draw_settings
 from game.render.theme import PIECE_LABELS
 from game.scenes.base import Scene
+from game.scenes.drum_kit import DrumKitScene
 from game.scenes.navigate import LAYOUT_LABELS, NoticeLine, cycle, move, toggle_fullscreen
 from game.scenes.services import Services
-from game.scenes.settings_rows import SETTING_ROWS, Row, RowKind, bind_key, clear_piece, key_rows
+from game.scenes.settings_rows import DRUM_KIT_ROW, SETTING_ROWS, Row, RowKind, bind_key, clear_piece, key_rows
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ class SettingsScene(Scene):
         return self.capturing is not None
 
     def _build_rows(self) -> None:
-        self.rows = [*SETTING_ROWS, *key_rows(self.keys_layout, PIECE_LABELS)]
+        self.rows = [*SETTING_ROWS, DRUM_KIT_ROW, *key_rows(self.keys_layout, PIECE_LABELS)]
 
     @property
     def row(self) -> Row:
@@ -66,7 +68,7 @@ class SettingsScene(Scene):
         elif action in (MenuAction.LEFT, MenuAction.RIGHT):
             self._step(-1 if action is MenuAction.LEFT else 1)
         elif action is MenuAction.SELECT:
-            self._select()
+            self._select(wall_time)
         elif action is MenuAction.BACK:
             self.services.scenes.pop(wall_time)
         elif action is MenuAction.FULLSCREEN:
@@ -84,9 +86,11 @@ class SettingsScene(Scene):
             self.keys_layout = str(cycle(list(LAYOUTS), self.keys_layout, direction, wrap=True))
             self._build_rows()
 
-    def _select(self) -> None:
+    def _select(self, wall_time: float) -> None:
         row = self.row
-        if row.kind is RowKind.KEY:
+        if row.kind is RowKind.DRUM_KIT:
+            self.services.scenes.push(DrumKitScene(self.services), wall_time)
+        elif row.kind is RowKind.KEY:
             self.capturing = row.piece
         elif row.kind is RowKind.RESET_KEYS:
             self._apply(lambda s: s.with_bindings(self.keys_layout, default_bindings(self.keys_layout)))

@@ -19,6 +19,7 @@ from typing import Any
 from game.chart.layout import LAYOUTS, LaneLayout
 from game.chart.model import PIECE_ORDER
 from game.chart.piece import KitPiece
+from game.input.midi_map import PRESET_TITLES
 from game.persistence.settings import OFFSET_RANGE_MS, Settings
 from game.scenes.navigate import LAYOUT_LABELS
 
@@ -31,6 +32,7 @@ class RowKind(Enum):
     KEYS_LAYOUT = "keys_layout"  # which layout's keys the rows below show
     KEY = "key"  # the keys of one piece: SELECT waits for a key
     RESET_KEYS = "reset_keys"  # SELECT puts the layout's default keys back
+    DRUM_KIT = "drum_kit"  # SELECT opens the drum kit screen (MIDI ports, note map, filters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,14 @@ SETTING_ROWS: tuple[Row, ...] = (
     ),
     flag_row("gameplay", "strict_hihat", "Strict hi-hat", hint="Open and closed hi-hat count as different notes"),
     flag_row("gameplay", "expert_plus", "Expert+ double kick", hint="Play the second-pedal kicks on Expert"),
+)
+
+DRUM_KIT_ROW = Row(
+    "Drum kit",
+    lambda s: PRESET_TITLES[s.midi.preset] if s.midi.ports else "MIDI off",
+    section="Input",
+    kind=RowKind.DRUM_KIT,
+    hint="Enter: MIDI ports, note map, learn mode, trigger filters, test your kit",
 )
 
 
