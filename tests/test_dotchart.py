@@ -221,9 +221,13 @@ def test_fills_after_coda_are_dropped() -> None:
     assert chart.metadata["coda_tick"] == "768"
 
 
-def test_zero_length_phrase_covers_its_tick_and_face_off_is_ignored() -> None:
-    chart = parse_text(chart_text({"ExpertDrums": ["96 = S 2 0", "0 = S 0 96", "0 = S 1 96", "96 = N 1 0"]}))
-    assert [(p.kind, p.start_tick, p.end_tick) for p in chart.track(E).phrases] == [(PhraseKind.STAR_POWER, 96, 97)]
+def test_zero_length_phrase_covers_its_tick_and_face_off_phrases_are_player_phrases() -> None:
+    chart = parse_text(chart_text({"ExpertDrums": ["96 = S 2 0", "0 = S 0 96", "96 = S 1 96", "96 = N 1 0"]}))
+    assert [(p.kind, p.start_tick, p.end_tick) for p in chart.track(E).phrases] == [
+        (PhraseKind.PLAYER_1, 0, 96),
+        (PhraseKind.STAR_POWER, 96, 97),
+        (PhraseKind.PLAYER_2, 96, 192),
+    ]
 
 
 @pytest.mark.parametrize(("start", "end"), [("solo", "soloend"), ("solo_on", "solo_off")])

@@ -44,6 +44,10 @@ DRUM_SECTIONS = {
 }
 _MIX_DIFFICULTY = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD, Difficulty.EXPERT)
 _PHRASE_KINDS = {
+    # S 0 / S 1: Guitar Hero's face-off phrases, which Moonscraper calls player 1 / player 2 and
+    # Rock Band's .mid spells as notes 105 / 106: the versus and duet phrases.
+    0: PhraseKind.PLAYER_1,
+    1: PhraseKind.PLAYER_2,
     2: PhraseKind.STAR_POWER,
     64: PhraseKind.FILL,
     65: PhraseKind.ROLL,
@@ -161,7 +165,7 @@ def _gather_notes(track: DrumEvents) -> None:
 def _add_phrase(track: DrumEvents, tick: int, parts: list[str], index: int) -> None:
     kind = _PHRASE_KINDS.get(parse_number(parts, 3, index))
     if kind is None:
-        return  # S 0 / S 1 are Guitar Hero face-off phrases
+        return  # an unknown phrase type
     length = max(parse_number(parts, 4, index, default=0), 0)
     # A fill includes its end tick (start + length); everything else is already half-open.
     end = tick + length + (1 if kind is PhraseKind.FILL else 0)

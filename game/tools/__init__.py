@@ -1,0 +1,1 @@
+"""Developer tools that build the game's bundled content; never imported by the game itself."""
