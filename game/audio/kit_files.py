@@ -1,7 +1,8 @@
 """Finding a sample kit on disk, and standing in for the pieces it lacks.
 
 File names: `<piece>_<layer>.<ext>` with layer 1..N from soft to hard (`snare_1.ogg`,
-`snare_2.ogg`, ...), or a plain `<piece>.<ext>` as a single layer; numbered files win over a plain
+`snare_2.ogg`, ...) or named `soft`, `medium`, `hard` (as the composer's `--kit` writes them), or a
+plain `<piece>.<ext>` as a single layer; numbered files win over a plain
 one, gaps in the numbering are closed up, and `.ogg` beats `.wav` beats `.flac` for the same name.
 Names are matched case-insensitively against the `KitPiece` values; other files are ignored.
 
@@ -26,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 SAMPLE_EXTENSIONS = (".ogg", ".wav", ".flac")  # preference order
 PEDAL_GAIN = 0.35  # a foot "chick" is much quieter than a stick hit
-_NAME = re.compile(r"^(?P<piece>[a-z_]+?)(?:_(?P<layer>\d+))?$")
+_NAME = re.compile(r"^(?P<piece>[a-z_]+?)(?:_(?P<layer>\d+|soft|medium|hard))?$")
+_LAYER_WORDS = {"soft": 1, "medium": 2, "hard": 3}
 _P = KitPiece
 FALLBACKS: Mapping[KitPiece, tuple[tuple[KitPiece, float], ...]] = {
     _P.HIHAT_OPEN: ((_P.HIHAT, 1.0),),
@@ -58,7 +60,8 @@ def find_layer_files(directory: Path) -> dict[KitPiece, tuple[Path, ...]]:
         match = _NAME.match(path.stem.lower()) if ext in rank and path.is_file() else None
         if match is None or match["piece"] not in KitPiece._value2member_map_:
             continue
-        key = (KitPiece(match["piece"]), int(match["layer"]) if match["layer"] else None)
+        layer = match["layer"]
+        key = (KitPiece(match["piece"]), _LAYER_WORDS.get(layer) or int(layer) if layer else None)
         if key not in best or rank[ext] < rank[best[key].suffix.lower()]:
             best[key] = path
     found: dict[KitPiece, tuple[Path, ...]] = {}
