@@ -9,6 +9,7 @@ into the scene. Learn-mode timing uses made-up event stamps; no test sleeps.
 from __future__ import annotations
 
 import time
+import types
 from pathlib import Path
 
 import pygame
@@ -444,3 +445,15 @@ def test_every_mode_draws(theme: Theme, tmp_path: Path, midi: MidiInput, size, w
     skip_to(scene, None)
     scene.draw(surface, now)  # the review, with a conflict
     assert scene.mode is Mode.REVIEW
+
+
+def test_each_connected_kit_has_an_input_latency_row_the_clock_uses():
+    from game.scenes.drum_kit_rows import offset_row
+    from game.scenes.play import latencies_from
+
+    row = offset_row("TD-17 MIDI 1", first=True).row
+    settings = row.change(row.change(Settings(), 3), 4)
+    assert settings.players.device_offsets_ms == {"TD-17 MIDI 1": 7.0}
+    assert row.show(settings) == "+7 ms"
+    services = types.SimpleNamespace(settings=settings)
+    assert latencies_from(services).input_s["TD-17 MIDI 1"] == pytest.approx(0.007)

@@ -144,6 +144,28 @@ TRIGGER_ROWS: tuple[KitRow, ...] = (
 )
 
 
+OFFSET_RANGE_MS = (-500.0, 500.0)
+
+
+def offset_row(port: str, first: bool) -> KitRow:
+    """The kit's input latency (hit -> message received), which the song clock subtracts from
+    every hit of this port; calibrate the audio offset first, then tap the kit in Calibrate and
+    set this to the difference."""
+
+    def change(settings: Settings, steps: int) -> Settings:
+        offsets = dict(settings.players.device_offsets_ms)
+        value = min(max(offsets.get(port, 0.0) + steps, OFFSET_RANGE_MS[0]), OFFSET_RANGE_MS[1])
+        offsets[port] = round(value, 1)
+        return settings.replace_in("players", device_offsets_ms=offsets)
+
+    def shown(settings: Settings) -> str:
+        return f"{settings.players.device_offsets_ms.get(port, 0.0):+.0f} ms"
+
+    hint = "Input latency of this kit: hits count this much earlier (←/→: 1 ms)"
+    label = f"Latency: {port}"
+    return KitRow(Row(label, shown, change, hint=hint, section="Latency" if first else "", coarse=10))
+
+
 def kit_rows(settings: Settings, available: Sequence[str], labels: dict[KitPiece, str]) -> list[KitRow]:
     """Every row of the screen, in order (the port rows depend on the ports found)."""
     test_hint = "Pads light the kit panel instead of moving the menu"
@@ -152,6 +174,7 @@ def kit_rows(settings: Settings, available: Sequence[str], labels: dict[KitPiece
     return [
         KitRow(Row("Test your kit", lambda s: "Enter", hint=test_hint, section="Kit"), KitAction.TEST),
         *port_rows(settings, available),
+        *(offset_row(port, i == 0) for i, port in enumerate(available)),
         KitRow(choice_row("midi", "preset", "Preset", PRESET_TITLES, section="Note map", hint=preset_hint)),
         KitRow(Row("Learn my kit", lambda s: "Enter", hint=learn_hint), KitAction.LEARN),
         KitRow(
