@@ -27,14 +27,32 @@ RES = 192
 TEMPO_MAP = TempoMap(
     RES,
     [TempoChange(0, 124.0), TempoChange(16 * RES, 150.5), TempoChange(24 * RES, 70.25)],
-    [TimeSignature(0, 4, 4), TimeSignature(8 * RES, 6, 8), TimeSignature(14 * RES, 2, 4),
-     TimeSignature(16 * RES, 4, 4)],
+    [
+        TimeSignature(0, 4, 4),
+        TimeSignature(8 * RES, 6, 8),
+        TimeSignature(14 * RES, 2, 4),
+        TimeSignature(16 * RES, 4, 4),
+    ],
 )
 # pieces a pro .chart can hold (open hi-hat and left crash merge into hi-hat and crash)
-CHARTABLE = [KitPiece.KICK, KitPiece.SNARE, KitPiece.HIHAT, KitPiece.TOM_HIGH, KitPiece.RIDE, KitPiece.TOM_MID,
-             KitPiece.CRASH, KitPiece.TOM_FLOOR]
-COLOUR = {KitPiece.HIHAT: 2, KitPiece.TOM_HIGH: 2, KitPiece.RIDE: 3, KitPiece.TOM_MID: 3, KitPiece.CRASH: 4,
-          KitPiece.TOM_FLOOR: 4}
+CHARTABLE = [
+    KitPiece.KICK,
+    KitPiece.SNARE,
+    KitPiece.HIHAT,
+    KitPiece.TOM_HIGH,
+    KitPiece.RIDE,
+    KitPiece.TOM_MID,
+    KitPiece.CRASH,
+    KitPiece.TOM_FLOOR,
+]
+COLOUR = {
+    KitPiece.HIHAT: 2,
+    KitPiece.TOM_HIGH: 2,
+    KitPiece.RIDE: 3,
+    KitPiece.TOM_MID: 3,
+    KitPiece.CRASH: 4,
+    KitPiece.TOM_FLOOR: 4,
+}
 
 
 def make_phrase(kind: PhraseKind, start: int, end: int, tempo_map: TempoMap) -> Phrase:
@@ -51,12 +69,18 @@ def expert_only(notes: tuple[Note, ...], drum_type: DrumType) -> Chart:
 
 def sample_chart() -> Chart:
     notes = [
-        note(0, KitPiece.KICK), note(0, KitPiece.CRASH, Dynamic.ACCENT),
-        note(96, KitPiece.HIHAT, Dynamic.GHOST), note(192, KitPiece.SNARE, Dynamic.ACCENT),
-        note(240, KitPiece.SNARE, Dynamic.GHOST), note(288, KitPiece.RIDE, Dynamic.ACCENT),
-        note(336, KitPiece.KICK, flags=NoteFlag.DOUBLE_KICK), note(384, KitPiece.TOM_HIGH, Dynamic.GHOST),
-        note(432, KitPiece.TOM_MID, Dynamic.ACCENT), note(480, KitPiece.TOM_FLOOR),
-        note(8 * RES, KitPiece.CRASH), note(8 * RES, KitPiece.KICK),
+        note(0, KitPiece.KICK),
+        note(0, KitPiece.CRASH, Dynamic.ACCENT),
+        note(96, KitPiece.HIHAT, Dynamic.GHOST),
+        note(192, KitPiece.SNARE, Dynamic.ACCENT),
+        note(240, KitPiece.SNARE, Dynamic.GHOST),
+        note(288, KitPiece.RIDE, Dynamic.ACCENT),
+        note(336, KitPiece.KICK, flags=NoteFlag.DOUBLE_KICK),
+        note(384, KitPiece.TOM_HIGH, Dynamic.GHOST),
+        note(432, KitPiece.TOM_MID, Dynamic.ACCENT),
+        note(480, KitPiece.TOM_FLOOR),
+        note(8 * RES, KitPiece.CRASH),
+        note(8 * RES, KitPiece.KICK),
         note(17 * RES + 5, KitPiece.SNARE),  # off any grid
     ]
     phrases = (
@@ -68,8 +92,13 @@ def sample_chart() -> Chart:
     expert = Track(Difficulty.EXPERT, sorted_notes(notes), phrases)
     easy = Track(Difficulty.EASY, sorted_notes(n for n in notes if n.piece is KitPiece.KICK and not n.flags))
     sections = (Section(0, 0.0, "Intro"), Section(8 * RES, TEMPO_MAP.seconds(8 * RES), "Pre-Chorus 1"))
-    return Chart(ChartFormat.CHART, DrumType.FOUR_LANE_PRO, TEMPO_MAP,
-                 {Difficulty.EXPERT: expert, Difficulty.EASY: easy}, sections)
+    return Chart(
+        ChartFormat.CHART,
+        DrumType.FOUR_LANE_PRO,
+        TEMPO_MAP,
+        {Difficulty.EXPERT: expert, Difficulty.EASY: easy},
+        sections,
+    )
 
 
 def test_round_trip_keeps_notes_phrases_sections_and_tempo_map():
@@ -89,7 +118,7 @@ def test_round_trip_keeps_notes_phrases_sections_and_tempo_map():
 
 
 def test_text_follows_the_format():
-    text = write_chart(sample_chart(), {"name": "Quoted \"Title\"", "Player2": "bass", "musicstream": "song.ogg"})
+    text = write_chart(sample_chart(), {"name": 'Quoted "Title"', "Player2": "bass", "musicstream": "song.ogg"})
     assert text.startswith("[Song]\n{\n")
     assert '  Name = "Quoted "Title""\n' in text  # no escapes in .chart: only the outer quotes count
     assert "  Player2 = bass\n" in text and '  MusicStream = "song.ogg"\n' in text
@@ -139,16 +168,30 @@ def test_output_is_deterministic():
 @st.composite
 def random_charts(draw):
     by_key: dict[tuple[int, int], Note] = {}
-    for tick, piece, dynamic in draw(st.lists(st.tuples(st.integers(0, 20 * RES), st.sampled_from(CHARTABLE),
-                                                        st.sampled_from(list(Dynamic))), max_size=120)):
+    for tick, piece, dynamic in draw(
+        st.lists(
+            st.tuples(st.integers(0, 20 * RES), st.sampled_from(CHARTABLE), st.sampled_from(list(Dynamic))),
+            max_size=120,
+        )
+    ):
         colour = COLOUR.get(piece, -1 if piece is KitPiece.KICK else 1)
         if piece is KitPiece.KICK:
             dynamic = Dynamic.NORMAL  # .chart has no dynamics on the kick lane
         by_key.setdefault((tick, colour), note(tick, piece, dynamic))
-    spans = draw(st.lists(st.tuples(st.sampled_from([PhraseKind.STAR_POWER, PhraseKind.FILL, PhraseKind.ROLL]),
-                                    st.integers(0, 20 * RES), st.integers(1, 4 * RES)), max_size=6))
-    phrases = sorted({make_phrase(kind, start, start + length, TEMPO_MAP) for kind, start, length in spans},
-                     key=lambda p: (p.start_tick, p.end_tick, p.kind.value))
+    spans = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from([PhraseKind.STAR_POWER, PhraseKind.FILL, PhraseKind.ROLL]),
+                st.integers(0, 20 * RES),
+                st.integers(1, 4 * RES),
+            ),
+            max_size=6,
+        )
+    )
+    phrases = sorted(
+        {make_phrase(kind, start, start + length, TEMPO_MAP) for kind, start, length in spans},
+        key=lambda p: (p.start_tick, p.end_tick, p.kind.value),
+    )
     track = Track(Difficulty.EXPERT, sorted_notes(by_key.values()), tuple(phrases))
     return Chart(ChartFormat.CHART, DrumType.FOUR_LANE_PRO, TEMPO_MAP, {Difficulty.EXPERT: track})
 

@@ -67,8 +67,11 @@ def test_harmony_reads_progressions_like_a_musician():
 def test_patterns_divide_their_span():
     hits = hits_from({"K": "x... ....", "H": "..o. X..g"}, 0, 768)
     assert [(h.tick, h.piece.value, h.dynamic.value, h.open_hat) for h in hits] == [
-        (0, "kick", "normal", False), (192, "hihat", "normal", True), (384, "hihat", "accent", False),
-        (672, "hihat", "ghost", False)]
+        (0, "kick", "normal", False),
+        (192, "hihat", "normal", True),
+        (384, "hihat", "accent", False),
+        (672, "hihat", "ghost", False),
+    ]
     with pytest.raises(ValueError, match="do not divide"):
         hits_from({"K": "x.x.x"}, 0, 768)
     with pytest.raises(ValueError, match="open"):
@@ -76,17 +79,33 @@ def test_patterns_divide_their_span():
 
 
 def test_timeline_changes_tempo_and_meter_on_bar_lines():
-    spec = SessionSpec("t", "T", "dance_pop", "", 100.0, "C major", 1, (
-        SectionPlan("A", Kind.VERSE, 2, tail_meter=(2, 4)),
-        SectionPlan("B", Kind.CHORUS, 2, bpm=120.0, meter=(6, 8)),
-        SectionPlan("C", Kind.OUTRO, 3, bar_bpms=(110.0, 90.0)),
-    ))
+    spec = SessionSpec(
+        "t",
+        "T",
+        "dance_pop",
+        "",
+        100.0,
+        "C major",
+        1,
+        (
+            SectionPlan("A", Kind.VERSE, 2, tail_meter=(2, 4)),
+            SectionPlan("B", Kind.CHORUS, 2, bpm=120.0, meter=(6, 8)),
+            SectionPlan("C", Kind.OUTRO, 3, bar_bpms=(110.0, 90.0)),
+        ),
+    )
     timeline = build_timeline(spec)
     assert [bar.ticks for bar in timeline.bars] == [768, 384, 576, 576, 576, 576, 576]
     assert [(s.tick, s.numerator, s.denominator) for s in timeline.tempo_map.time_signatures] == [
-        (0, 4, 4), (768, 2, 4), (1152, 6, 8)]
+        (0, 4, 4),
+        (768, 2, 4),
+        (1152, 6, 8),
+    ]
     assert [(t.tick, t.bpm) for t in timeline.tempo_map.tempos] == [
-        (0, 100.0), (1152, 120.0), (2880, 110.0), (3456, 90.0)]
+        (0, 100.0),
+        (1152, 120.0),
+        (2880, 110.0),
+        (3456, 90.0),
+    ]
 
 
 def test_every_session_composes_within_its_promises():
@@ -166,8 +185,10 @@ def test_rendered_drum_stem_matches_the_committed_one():
 
 
 @needs_renderer
-@pytest.mark.skipif(not os.environ.get("COMPOSE_FULL_RENDER"),
-                    reason="renders a whole session (about a minute): set COMPOSE_FULL_RENDER=1 to run")
+@pytest.mark.skipif(
+    not os.environ.get("COMPOSE_FULL_RENDER"),
+    reason="renders a whole session (about a minute): set COMPOSE_FULL_RENDER=1 to run",
+)
 def test_full_render_matches_the_committed_audio(tmp_path):
     spec = min(SESSIONS, key=lambda s: build_timeline(s).length_s)
     assert main(["--out", str(tmp_path), "--only", spec.folder]) == 0

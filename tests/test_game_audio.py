@@ -2,9 +2,11 @@
 captured mix shows the stems and the hit sounds where the song clock said they would be.
 
 The song's two stems (backing on the left channel, drum stem on the right) hold three clicks half
-a second apart before the first note; they pin down where audio time 0 is in the capture. Each hit
-sound's onset in the capture is then compared with the song clock's audio time at the moment the
-game called for it: a sound starts at the next mixer block, so the two agree within one block.
+a second apart before the first note; they pin down where audio time 0 is in the capture. SDL_mixer
+starts every sound on a mixer-block boundary, so each hit sound's onset is compared with the first
+block boundary after the song clock's audio time at the moment the game called for it. The clock
+follows the mixed position (ahead of the output by the device buffer), so the offset between the
+two is a constant; what the test bounds is its spread: every hit within one block of the others.
 """
 
 import json
@@ -49,12 +51,13 @@ def test_stems_and_hit_sounds_land_where_the_song_clock_says(tmp_path):
         left, right = (np.flatnonzero(np.abs(window[:, side]) > 3000)[0] for side in (0, 1))
         assert left == right
     assert list(np.diff(clicks)) == [CLICK_SPACING_S * rate] * 2
-    # Hit sounds: one per call, each within one mixer block of where the clock put it.
+    # Hit sounds: one per call, on block boundaries, each within one block of where the clock put it.
     audio_zero = clicks[0] - FIRST_CLICK_S * rate
+    assert len(set(((hits - audio_zero) % report["block"]).tolist())) == 1  # all on the block grid
     heard_s = (hits - audio_zero) / rate
     called_s = np.array(report["calls_audio_s"])
     assert len(heard_s) == len(called_s) == 10
-    residual = heard_s - called_s
-    median = np.median(residual)
-    assert abs(median) <= block_s, f"median {median * 1000:.2f} ms"
-    assert np.all(np.abs(residual - median) <= block_s), np.round(residual * 1000, 2).tolist()
+    residual = heard_s - np.ceil(called_s / block_s) * block_s
+    spread = np.abs(residual - np.median(residual))
+    assert np.all(spread <= block_s + 1 / rate), np.round(residual * 1000, 2).tolist()
+    assert abs(np.median(residual)) <= 2 * block_s  # the mixed position leads the output by a block or so

@@ -24,10 +24,22 @@ from game.chart.tempo import TempoChange, TempoMap, TimeSignature
 RES = 192
 LOWER = (Difficulty.HARD, Difficulty.MEDIUM, Difficulty.EASY)
 ORDER = (Difficulty.EXPERT, *LOWER)
-LANES = {"K": KitPiece.KICK, "S": KitPiece.SNARE, "H": KitPiece.HIHAT, "R": KitPiece.RIDE, "C": KitPiece.CRASH,
-         "T": KitPiece.TOM_HIGH, "M": KitPiece.TOM_MID, "F": KitPiece.TOM_FLOOR}
-SYMBOLS = {"x": (Dynamic.NORMAL, NoteFlag.NONE), "X": (Dynamic.ACCENT, NoteFlag.NONE),
-           "g": (Dynamic.GHOST, NoteFlag.NONE), "d": (Dynamic.NORMAL, NoteFlag.DOUBLE_KICK)}
+LANES = {
+    "K": KitPiece.KICK,
+    "S": KitPiece.SNARE,
+    "H": KitPiece.HIHAT,
+    "R": KitPiece.RIDE,
+    "C": KitPiece.CRASH,
+    "T": KitPiece.TOM_HIGH,
+    "M": KitPiece.TOM_MID,
+    "F": KitPiece.TOM_FLOOR,
+}
+SYMBOLS = {
+    "x": (Dynamic.NORMAL, NoteFlag.NONE),
+    "X": (Dynamic.ACCENT, NoteFlag.NONE),
+    "g": (Dynamic.GHOST, NoteFlag.NONE),
+    "d": (Dynamic.NORMAL, NoteFlag.DOUBLE_KICK),
+}
 
 
 def groove(tempo_map: TempoMap, bars: list[dict[str, str]], bar_ticks: int = 4 * RES) -> Track:
@@ -46,12 +58,24 @@ def groove(tempo_map: TempoMap, bars: list[dict[str, str]], bar_ticks: int = 4 *
 
 
 FUNK = {"H": "xxxx xxxx xxxx xxxx", "S": ".... X..g .g.. X..g", "K": "x..x ..x. ..x. .x.d"}
-ROCK_FILL = {"S": "xxxx .... .... ....", "T": ".... xxxx .... ....", "M": ".... .... xxxx ....",
-             "F": ".... .... .... xxxx", "K": "x... x... x... x..."}
-DOWNBEAT = {"C": "X... .... .... ....", "K": "x... ..x. x... ....", "S": ".... X... .... X...",
-            "H": "..x. x.x. x.x. x.x."}
-TRAP = {"K": "x... ..x. ..x. ....", "S": ".... .... X... ....",
-        "H": ("x..x..x..x..x..x..x..xxx")}  # 24 steps: sixteenth-triplet roll at the end
+ROCK_FILL = {
+    "S": "xxxx .... .... ....",
+    "T": ".... xxxx .... ....",
+    "M": ".... .... xxxx ....",
+    "F": ".... .... .... xxxx",
+    "K": "x... x... x... x...",
+}
+DOWNBEAT = {
+    "C": "X... .... .... ....",
+    "K": "x... ..x. x... ....",
+    "S": ".... X... .... X...",
+    "H": "..x. x.x. x.x. x.x.",
+}
+TRAP = {
+    "K": "x... ..x. ..x. ....",
+    "S": ".... .... X... ....",
+    "H": ("x..x..x..x..x..x..x..xxx"),
+}  # 24 steps: sixteenth-triplet roll at the end
 FOUR_ON_FLOOR = {"K": "x... x... x... x...", "S": ".... X... .... X...", "H": "..x. ..x. ..x. ..x."}
 
 
@@ -60,12 +84,16 @@ def song_of(*bars: dict[str, str]) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("bpm", [72.0, 96.0, 124.0, 150.0, 176.0])
-@pytest.mark.parametrize("bars", [
-    song_of(FUNK, FUNK, FUNK, ROCK_FILL),
-    song_of(DOWNBEAT, FUNK),
-    song_of(TRAP),
-    song_of(FOUR_ON_FLOOR, FOUR_ON_FLOOR, DOWNBEAT, ROCK_FILL),
-], ids=["funk", "downbeat", "trap", "four-on-the-floor"])
+@pytest.mark.parametrize(
+    "bars",
+    [
+        song_of(FUNK, FUNK, FUNK, ROCK_FILL),
+        song_of(DOWNBEAT, FUNK),
+        song_of(TRAP),
+        song_of(FOUR_ON_FLOOR, FOUR_ON_FLOOR, DOWNBEAT, ROCK_FILL),
+    ],
+    ids=["funk", "downbeat", "trap", "four-on-the-floor"],
+)
 def test_each_lower_difficulty_has_strictly_fewer_notes(bpm: float, bars: list[dict[str, str]]):
     tempo_map = TempoMap(RES, [TempoChange(0, bpm)])
     tracks = reduce_all(groove(tempo_map, bars), tempo_map)
@@ -156,8 +184,13 @@ def check_playable(track: Track, max_hands: int) -> None:
 
 def test_no_chord_needs_more_than_two_hands_and_a_foot():
     tempo_map = TempoMap(RES, [TempoChange(0, 124.0)])
-    crowded = {"C": "X... .... X... ....", "H": "x.x. x.x. x.x. x.x.", "S": "x... X... x... X...",
-               "T": "x... .... .... ....", "K": "x... x... x... x..."}
+    crowded = {
+        "C": "X... .... X... ....",
+        "H": "x.x. x.x. x.x. x.x.",
+        "S": "x... X... x... X...",
+        "T": "x... .... .... ....",
+        "K": "x... x... x... x...",
+    }
     tracks = reduce_all(groove(tempo_map, [crowded] * 4), tempo_map)
     for difficulty in LOWER:
         check_playable(tracks[difficulty], 1 if difficulty is Difficulty.EASY else 2)
@@ -169,8 +202,11 @@ def test_backbeats_downbeat_crashes_and_accents_survive():
     tempo_map = TempoMap(RES, [TempoChange(0, 132.0)])
     expert = groove(tempo_map, song_of(DOWNBEAT, FUNK, FUNK, ROCK_FILL))
     meter = Meter(tempo_map)
-    backbeats = {n for n in expert.notes
-                 if n.piece is KitPiece.SNARE and meter.position(n.tick).on_beat and n.dynamic is Dynamic.ACCENT}
+    backbeats = {
+        n
+        for n in expert.notes
+        if n.piece is KitPiece.SNARE and meter.position(n.tick).on_beat and n.dynamic is Dynamic.ACCENT
+    }
     crashes = {n for n in expert.notes if n.piece is KitPiece.CRASH and meter.position(n.tick).is_downbeat}
     assert backbeats and crashes
     for difficulty, track in reduce_all(expert, tempo_map).items():
@@ -201,8 +237,12 @@ def random_tracks(draw):
     signature = draw(st.sampled_from([(4, 4), (3, 4), (6, 8), (7, 8), (2, 4), (12, 8), (5, 4)]))
     tempo_map = TempoMap(RES, [TempoChange(0, bpm)], [TimeSignature(0, *signature)])
     grid = draw(st.sampled_from([12, 16, 24, 32, 48, 64, 96, 7]))
-    raw = draw(st.lists(st.tuples(st.integers(0, 400), st.sampled_from(_PIECES), st.sampled_from(list(Dynamic)),
-                                  st.booleans()), max_size=250))
+    raw = draw(
+        st.lists(
+            st.tuples(st.integers(0, 400), st.sampled_from(_PIECES), st.sampled_from(list(Dynamic)), st.booleans()),
+            max_size=250,
+        )
+    )
     by_key = {}
     for step, piece, dynamic, double in raw:
         tick = step * grid

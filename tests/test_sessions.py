@@ -107,8 +107,10 @@ def test_the_set_covers_the_promised_styles_and_features(songs):
     assert min(tempos) <= 75 and max(tempos) >= 165
     assert any(len(song.chart.tempo_map.tempos) > 1 for song in songs.values())
     assert any(len(song.chart.tempo_map.time_signatures) > 1 for song in songs.values())
-    assert any(any(sig.numerator in (6, 12) and sig.denominator == 8 for sig in song.chart.tempo_map.time_signatures)
-               for song in songs.values())
+    assert any(
+        any(sig.numerator in (6, 12) and sig.denominator == 8 for sig in song.chart.tempo_map.time_signatures)
+        for song in songs.values()
+    )
     sections = set().union(*(_section_kinds(song) for song in songs.values()))
     assert {"intro", "verse", "pre-chorus", "chorus", "bridge", "dance break", "outro"} <= sections
     genres = {song.info.extra.get("loading_phrase", "").lower() for song in songs.values()}
@@ -131,8 +133,11 @@ def test_every_session_has_fever_fills_into_choruses_accents_and_ghosts(songs):
             assert any(word in section_starts[landing] for word in ("chorus", "drop", "dance")), (name, fill)
             assert any(n.tick == landing and n.piece is KitPiece.CRASH for n in expert.notes), (name, fill)
         assert any(n.dynamic is Dynamic.ACCENT for n in expert.notes), name
-    with_ghosts = [name for name, song in songs.items()
-                   if any(n.dynamic is Dynamic.GHOST for n in song.chart.track(Difficulty.EXPERT).notes)]
+    with_ghosts = [
+        name
+        for name, song in songs.items()
+        if any(n.dynamic is Dynamic.GHOST for n in song.chart.track(Difficulty.EXPERT).notes)
+    ]
     assert len(with_ghosts) >= len(songs) - 2  # EDM-pop, say, has none: its drummer is a machine
 
 
@@ -203,8 +208,11 @@ def detect_onsets(stereo: np.ndarray, rise_db: float = 8.0, gate_db: float = 30.
     low = _box(_box(mono, 96), 96)
     shift = (160 - 16) // 2
     mid = np.r_[np.zeros(shift), _box(mono, 16)[:-shift]] - _box(mono, 160)
-    found = (_candidates(high, 1.0, 96, rise_db, gate_db) + _candidates(low, 95.0, 192, rise_db, gate_db)
-             + _candidates(mid, 79.5, 96, rise_db, gate_db))
+    found = (
+        _candidates(high, 1.0, 96, rise_db, gate_db)
+        + _candidates(low, 95.0, 192, rise_db, gate_db)
+        + _candidates(mid, 79.5, 96, rise_db, gate_db)
+    )
     kept: list[float] = []  # sorted
     for time_s, _ in sorted(found, key=lambda item: -item[1]):
         at = bisect_left(kept, time_s)

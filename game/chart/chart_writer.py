@@ -133,8 +133,10 @@ def _sync_lines(chart: Chart) -> list[str]:
     for sig in chart.tempo_map.time_signatures:
         exponent = sig.denominator.bit_length() - 1
         if sig.denominator < 1 or 2**exponent != sig.denominator:
-            raise ValueError(f"time signature {sig.numerator}/{sig.denominator} at tick {sig.tick}: "
-                             "the denominator must be a power of two")
+            raise ValueError(
+                f"time signature {sig.numerator}/{sig.denominator} at tick {sig.tick}: "
+                "the denominator must be a power of two"
+            )
         text = f"TS {sig.numerator}" if exponent == 2 else f"TS {sig.numerator} {exponent}"
         lines.append(((sig.tick, 0), f"{sig.tick} = {text}"))
     for change in chart.tempo_map.tempos:

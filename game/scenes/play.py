@@ -84,6 +84,8 @@ class PlayScene(Scene):
             look_ahead_s=settings.video.lookahead_s,
             mirrored=settings.gameplay.lefty_flip,
         )
+        display = pygame.display.get_surface()
+        self.screen.warm(display.get_size() if display is not None else (1280, 720), self.effects)
         self._autoplay = AutoplayDevice(self.session.engine.notes) if autoplay else None
         self._paused_index: int | None = None
         self._notice = NoticeLine(len(services.notices))

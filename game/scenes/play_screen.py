@@ -19,8 +19,8 @@ from game.engine.window import Judgement
 from game.render.geometry import HighwayGeometry
 from game.render.highway import HighwayView, draw_highway
 from game.render.hud import HudView, PlayLayout, draw_hud, draw_play_backdrop, play_layout, tally_box
-from game.render.popup import draw_judgements
-from game.render.skin import HighwaySkin
+from game.render.popup import POP_IN_S, JudgementPopup, draw_count_in, draw_judgements
+from game.render.skin import FLASH_LEVELS, HighwaySkin
 from game.render.theme import Theme
 from game.scenes.play_effects import PlayEffects
 
@@ -65,6 +65,29 @@ class PlayScreen:
             self._geometry = HighwayGeometry.fit(highway, self.engine.layout, mirrored=self.mirrored)
             self._skin.warm(self._geometry, size, {note.piece for note in self.notes})
         return self._geometry
+
+    def warm(self, size: tuple[int, int], effects: PlayEffects) -> None:
+        """Render once, off screen, every picture the song will need (count-in numbers, judgement
+        words at each animation size, HUD digits), so the first sight of each costs a frame
+        nothing: glow text takes milliseconds to make and would stall input polling mid-song."""
+        surface = pygame.Surface(size)
+        self.draw(surface, -1.0, 0.0, effects, lambda: None)
+        geometry = self.geometry_for(size)
+        for level in range(1, FLASH_LEVELS + 1):
+            strength = level / FLASH_LEVELS
+            flashes = dict.fromkeys(range(geometry.columns), strength)
+            for fever in (False, True):
+                view = HighwayView(-1.0, self.look_ahead_s, self.notes, (), (), self.grid, fever, flashes, strength)
+                draw_highway(surface, geometry, view, self._skin)
+        for label in ("3", "2", "1", "GO!"):
+            for phase in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0):
+                draw_count_in(surface, self.theme, self.layout, label, phase)
+        for judgement in Judgement:
+            for early in (None, True, False):
+                for age in (0.0, POP_IN_S / 3, 2 * POP_IN_S / 3, POP_IN_S):
+                    draw_judgements(surface, self.theme, self.layout, [JudgementPopup(judgement, age, early)])
+        digits = HudView(1234567890, 9876543210 % 1000, 8, 99.5, 0.5, combo_age_s=0.0, section=self.section_at(0))
+        draw_hud(surface, self.theme, self.layout, digits)
 
     def draw(
         self, surface: pygame.Surface, now: float, wall_time: float, effects: PlayEffects, poll: Callable[[], None]

@@ -27,8 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     known = {spec.folder for spec in SESSIONS}
     unknown = set(args.only or ()) - known
     if unknown:
-        print(f"error: unknown session {', '.join(sorted(unknown))}; choose from {', '.join(sorted(known))}",
-              file=sys.stderr)
+        print(
+            f"error: unknown session {', '.join(sorted(unknown))}; choose from {', '.join(sorted(known))}",
+            file=sys.stderr,
+        )
         return 2
     try:
         if args.kit:

@@ -45,14 +45,32 @@ def arrange(spec: SessionSpec, timeline: Timeline, band: BandStyle, hits: tuple[
     rng = random.Random(f"{spec.seed}:band")
     bass = band.bass
     parts = [
-        Part("bass", bass.instrument, tuple(bass_notes(bass, spec, timeline, chords, hits, rng)), bass.level_db,
-             0.05, 30.0, True, bass.drive)
+        Part(
+            "bass",
+            bass.instrument,
+            tuple(bass_notes(bass, spec, timeline, chords, hits, rng)),
+            bass.level_db,
+            0.05,
+            30.0,
+            True,
+            bass.drive,
+        )
     ]
     for layer in band.layers:
         notes = _layer_notes(layer, spec, timeline, chords, band, random.Random(f"{spec.seed}:{layer.name}"))
         if notes:
-            parts.append(Part(layer.name, layer.instrument, tuple(notes), layer.level_db, layer.reverb,
-                              layer.highpass_hz, layer.ducked, lowpass_hz=layer.lowpass_hz))
+            parts.append(
+                Part(
+                    layer.name,
+                    layer.instrument,
+                    tuple(notes),
+                    layer.level_db,
+                    layer.reverb,
+                    layer.highpass_hz,
+                    layer.ducked,
+                    lowpass_hz=layer.lowpass_hz,
+                )
+            )
     return Arrangement(tuple(parts), _riser_ticks(spec, timeline) if band.risers else ())
 
 
@@ -71,8 +89,10 @@ def _layer_notes(
         if bar is last:
             if layer.role in (Role.PAD, Role.COMP):
                 chord, _ = chords.at(bar.start)
-                notes += [MNote(bar.start, bar.ticks, p, layer.instrument.velocity)
-                          for p in voice(chord, layer.low, layer.high, previous)]
+                notes += [
+                    MNote(bar.start, bar.ticks, p, layer.instrument.velocity)
+                    for p in voice(chord, layer.low, layer.high, previous)
+                ]
             continue
         if not _plays(layer, spec, bar) or layer.role in (Role.LEAD, Role.RIFF):
             continue
@@ -130,8 +150,16 @@ def _topline(
             if key not in shapes:
                 shapes[key] = make_shape(len(steps), rng)
             closing = unit + 2 >= len(bars) - 1
-            fitted = fit(steps, shapes[key], chords.at, layer.low, layer.high,
-                         lambda t, b=pair[0]: (t - b.start) % b.beat_ticks == 0, closing, layer.instrument.velocity)
+            fitted = fit(
+                steps,
+                shapes[key],
+                chords.at,
+                layer.low,
+                layer.high,
+                lambda t, b=pair[0]: (t - b.start) % b.beat_ticks == 0,
+                closing,
+                layer.instrument.velocity,
+            )
             notes += fitted
             if layer.octave_doubling and plan.kind in CHORUS_LIKE:
                 notes += [MNote(n.tick, n.length, n.pitch - 12, max(n.velocity - 25, 1)) for n in fitted]
@@ -150,8 +178,16 @@ def _riff(
         steps = rhythm_steps(band.riff_rhythms[bar.bar_in_section % len(band.riff_rhythms)], bar.start, bar.ticks, 0.8)
         if shape is None or len(shape) != len(steps):
             shape = make_shape(len(steps), rng)
-        notes += fit(steps, shape, chords.at, layer.low, layer.high,
-                     lambda t, b=bar: (t - b.start) % b.beat_ticks == 0, False, layer.instrument.velocity)
+        notes += fit(
+            steps,
+            shape,
+            chords.at,
+            layer.low,
+            layer.high,
+            lambda t, b=bar: (t - b.start) % b.beat_ticks == 0,
+            False,
+            layer.instrument.velocity,
+        )
     return notes
 
 

@@ -73,8 +73,16 @@ def render_audio(composed: Composed, soundfont: Path = DEFAULT_SOUNDFONT) -> Mas
     drums = drum_stem(composed, soundfont)
     drums_lufs = integrated_lufs(drums, SAMPLE_RATE)
     arrangement = arrange(spec, composed.timeline, BAND_STYLES[spec.style], composed.part.hits)
-    song = mix_backing(arrangement, BAND_STYLES[spec.style], composed.timeline.tempo_map, expert, drums_lufs,
-                       composed.frames, soundfont, spec.seed)
+    song = mix_backing(
+        arrangement,
+        BAND_STYLES[spec.style],
+        composed.timeline.tempo_map,
+        expert,
+        drums_lufs,
+        composed.frames,
+        soundfont,
+        spec.seed,
+    )
     return master(song, drums)
 
 

@@ -23,8 +23,19 @@ from game.tools.compose.midi_out import DRUM_CHANNEL
 
 VELOCITY = {Dynamic.GHOST: 56, Dynamic.NORMAL: 96, Dynamic.ACCENT: 124}
 SLOT_S = 5.0  # each one-shot gets this long in the render
-_LENGTH_S = {"kick": 0.6, "snare": 0.8, "hihat": 0.4, "hihat_open": 1.2, "hihat_pedal": 0.3, "tom_high": 0.9,
-             "tom_mid": 1.0, "tom_floor": 1.1, "crash": 3.0, "crash_left": 3.0, "ride": 2.5}
+_LENGTH_S = {
+    "kick": 0.6,
+    "snare": 0.8,
+    "hihat": 0.4,
+    "hihat_open": 1.2,
+    "hihat_pedal": 0.3,
+    "tom_high": 0.9,
+    "tom_mid": 1.0,
+    "tom_floor": 1.1,
+    "crash": 3.0,
+    "crash_left": 3.0,
+    "ride": 2.5,
+}
 STANDARD, ROOM, POWER, ELECTRONIC, TR808 = 0, 8, 16, 24, 25
 
 
@@ -38,8 +49,19 @@ class Voice:
 
 
 def _standard(kit: int) -> dict[str, tuple[Voice, ...]]:
-    notes = {"kick": 36, "snare": 38, "hihat": 42, "hihat_open": 46, "hihat_pedal": 44, "tom_high": 50,
-             "tom_mid": 47, "tom_floor": 43, "crash": 49, "crash_left": 57, "ride": 51}
+    notes = {
+        "kick": 36,
+        "snare": 38,
+        "hihat": 42,
+        "hihat_open": 46,
+        "hihat_pedal": 44,
+        "tom_high": 50,
+        "tom_mid": 47,
+        "tom_floor": 43,
+        "crash": 49,
+        "crash_left": 57,
+        "ride": 51,
+    }
     return {name: (Voice(kit, note),) for name, note in notes.items()}
 
 
@@ -67,8 +89,18 @@ def kit(
     return DrumKit(voices, dict(gains_db or {}), dict(sends or {}), room_s, dict(length_scale or {}))
 
 
-DEFAULT_SENDS = {"snare": 0.35, "tom_high": 0.3, "tom_mid": 0.3, "tom_floor": 0.3, "crash": 0.15, "ride": 0.1,
-                 "hihat": 0.08, "hihat_open": 0.1, "crash_left": 0.15, "kick": 0.03}
+DEFAULT_SENDS = {
+    "snare": 0.35,
+    "tom_high": 0.3,
+    "tom_mid": 0.3,
+    "tom_floor": 0.3,
+    "crash": 0.15,
+    "ride": 0.1,
+    "hihat": 0.08,
+    "hihat_open": 0.1,
+    "crash_left": 0.15,
+    "kick": 0.03,
+}
 
 
 def render_bank(drum_kit: DrumKit, soundfont: Path = DEFAULT_SOUNDFONT) -> dict[tuple[str, Dynamic], np.ndarray]:
@@ -90,7 +122,8 @@ def render_bank(drum_kit: DrumKit, soundfont: Path = DEFAULT_SOUNDFONT) -> dict[
         else:
             size = max(len(previous), len(clip))
             bank[(name, dynamic)] = np.pad(previous, ((0, size - len(previous)), (0, 0))) + np.pad(
-                clip, ((0, size - len(clip)), (0, 0)))
+                clip, ((0, size - len(clip)), (0, 0))
+            )
     # layers beat against each other: smooth the decay of the sum, not of each layer
     return {key: _smooth_decay(clip) for key, clip in bank.items()}
 
@@ -143,8 +176,9 @@ def _smooth_decay(clip: np.ndarray, after_s: float = 0.04, slack_db: float = 1.0
     out = np.zeros(clip.shape, dtype=np.float64)
     for low, high in pairwise(edges):
         band = np.fft.irfft(spectrum * ((freqs >= low) & (freqs < high))[:, None], len(clip), axis=0)
-        power = np.convolve(np.pad((band**2).mean(axis=1), window, mode="edge"), np.ones(window) / window,
-                            mode="same")[window:-window]
+        power = np.convolve(np.pad((band**2).mean(axis=1), window, mode="edge"), np.ones(window) / window, mode="same")[
+            window:-window
+        ]
         envelope = np.sqrt(power[after:]) + 1e-12
         allowed = np.minimum.accumulate(envelope) * 10 ** (slack_db / 20)
         raw = np.pad(np.minimum(1.0, allowed / envelope), window, mode="edge")

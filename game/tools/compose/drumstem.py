@@ -26,8 +26,19 @@ from game.tools.compose.fluid import SAMPLE_RATE
 Bank = Mapping[tuple[str, Dynamic], np.ndarray]
 
 # loudness of each piece's normal stroke relative to the kick, in dB (before the style's gains)
-_BALANCE_DB = {"kick": 0.0, "snare": -1.0, "tom_high": -4.0, "tom_mid": -4.0, "tom_floor": -3.5, "hihat": -9.0,
-               "hihat_open": -9.0, "hihat_pedal": -12.0, "crash": -10.0, "crash_left": -10.0, "ride": -10.0}
+_BALANCE_DB = {
+    "kick": 0.0,
+    "snare": -1.0,
+    "tom_high": -4.0,
+    "tom_mid": -4.0,
+    "tom_floor": -3.5,
+    "hihat": -9.0,
+    "hihat_open": -9.0,
+    "hihat_pedal": -12.0,
+    "crash": -10.0,
+    "crash_left": -10.0,
+    "ride": -10.0,
+}
 _CHOKE_S = 0.025
 _ROOM_RETURN_DB = -8.0
 

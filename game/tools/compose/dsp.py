@@ -98,8 +98,9 @@ def room_impulse(decay_s: float, sample_rate: int, seed: int = 7, predelay_s: fl
     return impulse
 
 
-def duck_envelope(kick_frames: list[int], frames: int, depth_db: float, release_s: float,
-                  sample_rate: int) -> np.ndarray:
+def duck_envelope(
+    kick_frames: list[int], frames: int, depth_db: float, release_s: float, sample_rate: int
+) -> np.ndarray:
     """Side-chain pump: the gain dips by `depth_db` at each kick and recovers over `release_s`."""
     floor = 10 ** (-depth_db / 20)
     envelope = np.ones(frames, dtype=np.float32)
@@ -125,7 +126,7 @@ def swell(length_s: float, sample_rate: int, seed: int) -> np.ndarray:
     freqs = np.fft.rfftfreq(size, 1 / sample_rate)
     for start in range(0, frames, hop):
         progress = start / frames
-        cutoff = 300 * (40 ** progress)  # 300 Hz -> 12 kHz
+        cutoff = 300 * (40**progress)  # 300 Hz -> 12 kHz
         mask = 1 / np.sqrt(1 + (freqs / cutoff) ** 4) * (freqs > 150)
         for channel in range(2):
             spectrum = np.fft.rfft(rng.standard_normal(size) * window) * mask

@@ -32,8 +32,21 @@ def write_ogg(audio: np.ndarray, path: Path, quality: float, serial: int, title:
             wav.setsampwidth(2)
             wav.setframerate(SAMPLE_RATE)
             wav.writeframes(pcm.tobytes())
-        command = ["oggenc", "-Q", "-q", str(quality), "--serial", str(serial), "-t", title,
-                   "-a", "Drumstick Diplomacy", "-o", str(path), str(wav_path)]
+        command = [
+            "oggenc",
+            "-Q",
+            "-q",
+            str(quality),
+            "--serial",
+            str(serial),
+            "-t",
+            title,
+            "-a",
+            "Drumstick Diplomacy",
+            "-o",
+            str(path),
+            str(wav_path),
+        ]
         run = subprocess.run(command, capture_output=True, text=True, check=False)
         if run.returncode != 0:
             raise RenderError(f"oggenc failed: {run.stderr.strip()[:400]}")
@@ -43,8 +56,9 @@ def decode_ogg(path: Path) -> np.ndarray:
     """An Ogg Vorbis file as float32 (frames, 2), decoded by `oggdec` (vorbis-tools)."""
     with tempfile.TemporaryDirectory(prefix="compose-") as folder:
         wav_path = Path(folder) / "decoded.wav"
-        run = subprocess.run(["oggdec", "-Q", "-o", str(wav_path), str(path)], capture_output=True, text=True,
-                             check=False)
+        run = subprocess.run(
+            ["oggdec", "-Q", "-o", str(wav_path), str(path)], capture_output=True, text=True, check=False
+        )
         if run.returncode != 0:
             raise RenderError(f"oggdec failed: {run.stderr.strip()[:400]}")
         with wave.open(str(wav_path), "rb") as wav:

@@ -35,16 +35,41 @@ def fluidsynth_available(soundfont: Path = DEFAULT_SOUNDFONT) -> bool:
 def render(midi: mido.MidiFile, soundfont: Path = DEFAULT_SOUNDFONT, gain: float = 0.5) -> np.ndarray:
     """Render `midi` to a float32 array of shape (frames, 2)."""
     if not fluidsynth_available(soundfont):
-        raise RenderError(f"fluidsynth or the SoundFont {soundfont} is missing "
-                          "(Debian: apt-get install fluidsynth fluid-soundfont-gm)")
+        raise RenderError(
+            f"fluidsynth or the SoundFont {soundfont} is missing "
+            "(Debian: apt-get install fluidsynth fluid-soundfont-gm)"
+        )
     with tempfile.TemporaryDirectory(prefix="compose-") as folder:
         midi_path = Path(folder) / "part.mid"
         raw_path = Path(folder) / "part.raw"
         midi.save(midi_path)
         command = [
-            "fluidsynth", "-n", "-i", "-q", "-F", str(raw_path), "-T", "raw", "-O", "float", "-E", "little",
-            "-r", str(SAMPLE_RATE), "-g", str(gain), "-R", "0", "-C", "1",
-            "-o", "synth.polyphony=512", "-o", "synth.cpu-cores=1", str(soundfont), str(midi_path),
+            "fluidsynth",
+            "-n",
+            "-i",
+            "-q",
+            "-F",
+            str(raw_path),
+            "-T",
+            "raw",
+            "-O",
+            "float",
+            "-E",
+            "little",
+            "-r",
+            str(SAMPLE_RATE),
+            "-g",
+            str(gain),
+            "-R",
+            "0",
+            "-C",
+            "1",
+            "-o",
+            "synth.polyphony=512",
+            "-o",
+            "synth.cpu-cores=1",
+            str(soundfont),
+            str(midi_path),
         ]
         run = subprocess.run(command, capture_output=True, text=True, check=False)
         if run.returncode != 0 or not raw_path.is_file():

@@ -44,12 +44,18 @@ def export_kit(folder: Path, soundfont: Path = DEFAULT_SOUNDFONT) -> list[Path]:
     for index, piece in enumerate(KitPiece):
         for offset, (dynamic, layer) in enumerate(LAYERS.items()):
             path = folder / f"{piece.value}_{layer}.ogg"
-            write_ogg(bank[(piece.value, dynamic)] * np.float32(scale), path, 4.0, 9000 + index * 3 + offset,
-                      f"{piece.value} {layer}")
+            write_ogg(
+                bank[(piece.value, dynamic)] * np.float32(scale),
+                path,
+                4.0,
+                9000 + index * 3 + offset,
+                f"{piece.value} {layer}",
+            )
             written.append(path)
     (folder / "README.md").write_text(
-        README.format(pieces=", ".join(p.value for p in KitPiece),
-                      velocities=" / ".join(str(VELOCITY[d]) for d in LAYERS)),
+        README.format(
+            pieces=", ".join(p.value for p in KitPiece), velocities=" / ".join(str(VELOCITY[d]) for d in LAYERS)
+        ),
         encoding="utf-8",
     )
     return written

@@ -48,8 +48,13 @@ def master(song: np.ndarray, drums: np.ndarray, target_lufs: float = TARGET_LUFS
     out_song = (scaled_song * reduction[:, None]).astype(np.float32)
     out_drums = (scaled_drums * reduction[:, None]).astype(np.float32)
     mix = out_song + out_drums
-    return Mastered(out_song, out_drums, integrated_lufs(mix, SAMPLE_RATE), peak_dbfs(mix),
-                    20 * float(np.log10(max(float(reduction[: -int(_END_FADE_S * SAMPLE_RATE)].min()), 1e-9))))
+    return Mastered(
+        out_song,
+        out_drums,
+        integrated_lufs(mix, SAMPLE_RATE),
+        peak_dbfs(mix),
+        20 * float(np.log10(max(float(reduction[: -int(_END_FADE_S * SAMPLE_RATE)].min()), 1e-9))),
+    )
 
 
 def _end_fade(frames: int) -> np.ndarray:
@@ -60,14 +65,21 @@ def _end_fade(frames: int) -> np.ndarray:
     return fade
 
 
-def tame_overshoot(song: np.ndarray, drums: np.ndarray, decoded_song: np.ndarray, decoded_drums: np.ndarray,
-                   trigger_dbfs: float = -1.05, target_dbfs: float = -1.3) -> tuple[np.ndarray, np.ndarray] | None:
+def tame_overshoot(
+    song: np.ndarray,
+    drums: np.ndarray,
+    decoded_song: np.ndarray,
+    decoded_drums: np.ndarray,
+    trigger_dbfs: float = -1.05,
+    target_dbfs: float = -1.3,
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Lossy encoding can overshoot the ceiling on sharp transients. Where the decoded stems (or
     their sum) go above `trigger_dbfs`, lower both stems towards `target_dbfs` with the limiter's
     smooth curve, so they still add up; None when nothing needs lowering."""
     frames = min(len(song), len(decoded_song), len(decoded_drums))
-    heard = np.concatenate([decoded_song[:frames] + decoded_drums[:frames], decoded_song[:frames],
-                            decoded_drums[:frames]], axis=1)
+    heard = np.concatenate(
+        [decoded_song[:frames] + decoded_drums[:frames], decoded_song[:frames], decoded_drums[:frames]], axis=1
+    )
     if float(np.abs(heard).max()) <= 10 ** (trigger_dbfs / 20):
         return None
     extra = np.ones(len(song), dtype=np.float32)

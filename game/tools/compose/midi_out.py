@@ -20,8 +20,9 @@ CHANNEL = 0
 DRUM_CHANNEL = 9
 
 
-def part_midi(instrument: Instrument, notes: Sequence[MNote], tempo_map: TempoMap, tail_ticks: int,
-              channel: int = CHANNEL) -> mido.MidiFile:
+def part_midi(
+    instrument: Instrument, notes: Sequence[MNote], tempo_map: TempoMap, tail_ticks: int, channel: int = CHANNEL
+) -> mido.MidiFile:
     midi = mido.MidiFile(type=1, ticks_per_beat=tempo_map.resolution)
     midi.tracks.append(_tempo_track(tempo_map))
     events: list[tuple[int, int, mido.Message]] = [
@@ -46,8 +47,10 @@ def part_midi(instrument: Instrument, notes: Sequence[MNote], tempo_map: TempoMa
 
 
 def _tempo_track(tempo_map: TempoMap) -> mido.MidiTrack:
-    events = [(change.tick, 0, mido.MetaMessage("set_tempo", tempo=round(60_000_000 / change.bpm)))
-              for change in tempo_map.tempos]
+    events = [
+        (change.tick, 0, mido.MetaMessage("set_tempo", tempo=round(60_000_000 / change.bpm)))
+        for change in tempo_map.tempos
+    ]
     return _track(events)
 
 

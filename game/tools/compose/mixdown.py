@@ -37,15 +37,22 @@ def fit_length(audio: np.ndarray, frames: int) -> np.ndarray:
 
 
 def render_part(part: Part, tempo_map: TempoMap, frames: int, soundfont: Path) -> np.ndarray:
-    audio = fit_length(render(part_midi(part.instrument, part.notes, tempo_map, tempo_map.resolution * 8), soundfont),
-                       frames)
+    audio = fit_length(
+        render(part_midi(part.instrument, part.notes, tempo_map, tempo_map.resolution * 8), soundfont), frames
+    )
     audio = saturate(audio, part.drive)
     return band(audio, part.highpass_hz, part.lowpass_hz, SAMPLE_RATE)
 
 
 def mix_backing(
-    arrangement: Arrangement, band: BandStyle, tempo_map: TempoMap, expert: Sequence[Note], drums_lufs: float,
-    frames: int, soundfont: Path, seed: int,
+    arrangement: Arrangement,
+    band: BandStyle,
+    tempo_map: TempoMap,
+    expert: Sequence[Note],
+    drums_lufs: float,
+    frames: int,
+    soundfont: Path,
+    seed: int,
 ) -> np.ndarray:
     """The backing stem (everything but the drums), before mastering."""
     song = np.zeros((frames, 2), dtype=np.float32)
