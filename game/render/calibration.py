@@ -15,7 +15,7 @@ import pygame
 from game.render.backdrop import glow
 from game.render.fonts import px
 from game.render.theme import CYAN, HOT_PINK, PEACH, TEXT, TEXT_DIM, VIOLET, WHITE, Theme, mix
-from game.render.widget import blit_centred, panel
+from game.render.widget import blit_centred, draw_screen_title, panel
 
 FLASH_STEPS = 8
 
@@ -36,12 +36,7 @@ def draw_calibration(surface: pygame.Surface, theme: Theme, view: CalibrationVie
     w, h = surface.get_size()
     fonts = theme.fonts
     surface.blit(theme.background((w, h), "night"), (0, 0))
-    head = fonts.glow_text("display", px(38, h), view.title, (WHITE, HOT_PINK), HOT_PINK, px(8, h))
-    surface.blit(head, (px(20, h), px(14, h)))
-    if fonts.has("cjk"):
-        surface.blit(
-            fonts.text("cjk", px(16, h), "보정", mix(HOT_PINK, WHITE, 0.4)), (px(20, h) + head.get_width(), px(30, h))
-        )
+    draw_screen_title(surface, theme, view.title, "보정")
     centre = (round(w * 0.34), round(h * 0.5))
     _draw_beat_light(surface, theme, centre, px(150, h), view)
     card = pygame.Rect(round(w * 0.58), 0, round(w * 0.38), px(250, h) + px(28, h) * len(view.instructions))

@@ -25,7 +25,6 @@ from game.render.songlist import draw_scrollbar, scroll_top
 from game.render.theme import (
     CYAN,
     GOLD,
-    HOT_PINK,
     LIME,
     MISSED,
     PANEL,
@@ -39,7 +38,7 @@ from game.render.theme import (
     Theme,
     mix,
 )
-from game.render.widget import blit_centred, glow_panel, panel, pill
+from game.render.widget import blit_centred, draw_screen_title, glow_panel, panel, pill
 
 P = KitPiece
 GLOW_STEPS = 10  # flashes are quantised so each glow picture is made once
@@ -116,8 +115,7 @@ def draw_drum_kit(surface: pygame.Surface, theme: Theme, view: DrumKitView) -> N
     w, h = surface.get_size()
     fonts = theme.fonts
     surface.blit(theme.background((w, h), "night"), (0, 0))
-    head = fonts.glow_text("display", px(38, h), view.rows.title, (WHITE, HOT_PINK), HOT_PINK, px(8, h))
-    surface.blit(head, (px(20, h), px(14, h)))
+    draw_screen_title(surface, theme, view.rows.title)
     boxes = drum_kit_boxes((w, h))
     _draw_status(surface, theme, view, pygame.Rect(boxes["kit"].x, px(30, h), boxes["kit"].w, px(36, h)))
     if view.learn is not None:

@@ -13,8 +13,8 @@ import pygame
 
 from game.render.fonts import CHEVRON_LEFT, CHEVRON_RIGHT, px
 from game.render.songlist import draw_scrollbar, scroll_top
-from game.render.theme import CYAN, HOT_PINK, TEXT, TEXT_DIM, TEXT_FAINT, VIOLET, WHITE, Theme, mix
-from game.render.widget import blit_centred, glow_panel, panel, pill
+from game.render.theme import CYAN, HOT_PINK, TEXT, TEXT_DIM, TEXT_FAINT, VIOLET, WHITE, Theme
+from game.render.widget import blit_centred, draw_screen_title, glow_panel, panel, pill
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +38,7 @@ def draw_settings(surface: pygame.Surface, theme: Theme, view: SettingsView) -> 
     w, h = surface.get_size()
     fonts = theme.fonts
     surface.blit(theme.background((w, h), "night"), (0, 0))
-    head = fonts.glow_text("display", px(38, h), view.title, (WHITE, HOT_PINK), HOT_PINK, px(8, h))
-    surface.blit(head, (px(20, h), px(14, h)))
-    if fonts.has("cjk"):
-        surface.blit(
-            fonts.text("cjk", px(16, h), "설정", mix(HOT_PINK, WHITE, 0.4)), (px(20, h) + head.get_width(), px(30, h))
-        )
+    draw_screen_title(surface, theme, view.title, "설정")
     card = pygame.Rect(0, px(92, h), min(px(860, h), w - px(56, h)), h - px(92, h) - px(120, h))
     card.centerx = w // 2
     surface.blit(panel(theme, card.size, px(18, h)), card)

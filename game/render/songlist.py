@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import pygame
 
 from game.render.backdrop import gradient, with_alpha
-from game.render.fonts import CHEVRON_RIGHT, CJK_PHRASES, px
+from game.render.fonts import CHEVRON_RIGHT, px
 from game.render.hud import clock_text
 from game.render.theme import CYAN, GOLD, GRADE_COLOURS, HOT_PINK, TEXT, TEXT_DIM, TEXT_FAINT, VIOLET, WHITE, Theme, mix
-from game.render.widget import glow_panel, panel, pill
+from game.render.widget import draw_screen_title, glow_panel, panel, pill
 
 MAX_PIPS = 6
 
@@ -85,12 +85,7 @@ def draw_song_list(surface: pygame.Surface, theme: Theme, view: SongListView) ->
 def _draw_header(surface: pygame.Surface, theme: Theme, view: SongListView, search: pygame.Rect) -> None:
     h = surface.get_height()
     fonts = theme.fonts
-    head = fonts.glow_text("display", px(38, h), "SONG SELECT", (WHITE, HOT_PINK), HOT_PINK, px(8, h))
-    surface.blit(head, (px(20, h), px(14, h)))
-    x = px(20, h) + head.get_width()
-    if fonts.has("cjk") and "선곡" in CJK_PHRASES:
-        surface.blit(fonts.text("cjk", px(16, h), "선곡", mix(HOT_PINK, WHITE, 0.4)), (x, px(30, h)))
-        x += px(50, h)
+    x = draw_screen_title(surface, theme, "SONG SELECT", "선곡")
     sort = pill(theme, f"Sort: {view.sort_label}", "bold", px(13, h), WHITE, (*VIOLET, 200))
     if x + sort.get_width() < search.x - px(12, h):
         surface.blit(sort, (search.x - sort.get_width() - px(14, h), search.centery - sort.get_height() // 2))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.render.backdrop import gradient, soft_blur, with_alpha
-from game.render.theme import PANEL, PANEL_EDGE, WHITE, Color, Theme, mix
+from game.render.fonts import CJK_PHRASES, px
+from game.render.theme import HOT_PINK, PANEL, PANEL_EDGE, WHITE, Color, Theme, mix
 
 RGBA = tuple[int, int, int, int]
 
@@ -138,3 +139,17 @@ def dim(theme: Theme, size: tuple[int, int], alpha: int, colour: Color = (6, 4, 
         return veil
 
     return theme.cached(("dim", size, alpha, colour), make)
+
+
+def draw_screen_title(surface: pygame.Surface, theme: Theme, title: str, korean: str = "") -> int:
+    """A menu screen's glowing title at the top left, with its small Korean name beside it when
+    the bundled CJK subset can draw it; returns the x just after what was drawn."""
+    h = surface.get_height()
+    fonts = theme.fonts
+    head = fonts.glow_text("display", px(38, h), title, (WHITE, HOT_PINK), HOT_PINK, px(8, h))
+    surface.blit(head, (px(20, h), px(14, h)))
+    x = px(20, h) + head.get_width()
+    if korean and fonts.has("cjk") and korean in CJK_PHRASES:
+        surface.blit(fonts.text("cjk", px(16, h), korean, mix(HOT_PINK, WHITE, 0.4)), (x, px(30, h)))
+        x += px(50, h)
+    return x
