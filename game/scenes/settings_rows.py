@@ -142,6 +142,7 @@ SETTING_ROWS: tuple[Row, ...] = (
     ),
     flag_row("gameplay", "strict_hihat", "Strict hi-hat", hint="Open and closed hi-hat count as different notes"),
     flag_row("gameplay", "expert_plus", "Expert+ double kick", hint="Play the second-pedal kicks on Expert"),
+    flag_row("gameplay", "lefty_flip", "Lefty flip", hint="Mirror the highway for a left-handed kit"),
 )
 
 DRUM_KIT_ROW = Row(
