@@ -20,20 +20,11 @@ from game.chart.model import Difficulty, Note, Phrase, PhraseKind, Track, sorted
 from game.chart.piece import Dynamic, KitPiece, NoteFlag
 from game.chart.reducer import reduce_all, reduce_track
 from game.chart.tempo import TempoChange, TempoMap, TimeSignature
+from game.tools.compose.pattern import LANE_PIECES
 
 RES = 192
 LOWER = (Difficulty.HARD, Difficulty.MEDIUM, Difficulty.EASY)
 ORDER = (Difficulty.EXPERT, *LOWER)
-LANES = {
-    "K": KitPiece.KICK,
-    "S": KitPiece.SNARE,
-    "H": KitPiece.HIHAT,
-    "R": KitPiece.RIDE,
-    "C": KitPiece.CRASH,
-    "T": KitPiece.TOM_HIGH,
-    "M": KitPiece.TOM_MID,
-    "F": KitPiece.TOM_FLOOR,
-}
 SYMBOLS = {
     "x": (Dynamic.NORMAL, NoteFlag.NONE),
     "X": (Dynamic.ACCENT, NoteFlag.NONE),
@@ -53,7 +44,7 @@ def groove(tempo_map: TempoMap, bars: list[dict[str, str]], bar_ticks: int = 4 *
                 if cell != ".":
                     tick = index * bar_ticks + position * step
                     dynamic, flags = SYMBOLS[cell]
-                    notes.append(Note(tempo_map.seconds(tick), LANES[lane], tick, dynamic, flags))
+                    notes.append(Note(tempo_map.seconds(tick), LANE_PIECES[lane], tick, dynamic, flags))
     return Track(Difficulty.EXPERT, sorted_notes(notes))
 
 

@@ -12,19 +12,7 @@ from hypothesis import strategies as st
 
 from game.chart.error import ChartError
 from game.chart.smf import decode_track, read_header, read_midi
-
-
-def vlq(value: int) -> bytes:
-    out = [value & 0x7F]
-    value >>= 7
-    while value:
-        out.append(0x80 | (value & 0x7F))
-        value >>= 7
-    return bytes(reversed(out))
-
-
-def chunk(tag: bytes, body: bytes) -> bytes:
-    return tag + len(body).to_bytes(4, "big") + body
+from tests.midi_bytes import chunk, vlq
 
 
 def smf(*tracks: bytes, fmt: int = 1, tpq: int = 480, declared: int | None = None) -> bytes:
