@@ -165,3 +165,13 @@ def test_lefty_flip_mirrors_the_columns(services, song, theme):
     geometry = scene.screen.geometry_for(surface.get_size())
     assert geometry.mirrored
     assert geometry.column_x(0, geometry.hit_y) > geometry.column_x(3, geometry.hit_y)  # snare on the right
+
+
+def test_key_bindings_follow_the_play_layout_and_every_settings_change(services, song):
+    from game.app.run import bindings_resolver
+
+    resolve = bindings_resolver(services)
+    scene = start(services, song, [])
+    assert resolve(scene).pieces[pygame.K_f] is KitPiece.SNARE
+    services.update_settings(services.settings.with_bindings(scene.key_layout, {"q": "snare"}))
+    assert resolve(scene).pieces.get(pygame.K_q) is KitPiece.SNARE and pygame.K_f not in resolve(scene).pieces

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,12 +26,15 @@ from game.input.midi_input import MidiInput
 from game.scenes.base import Scene, SceneStack
 
 SWITCH_INTERVAL_S = 0.0005
+STATS_WINDOW = 600_000  # ten minutes of passes at 1 kHz: any song fits
 
 
 @dataclass(slots=True)
 class LoopStats:
-    pass_gaps_s: list[float] = field(default_factory=list)
-    frame_costs_s: list[float] = field(default_factory=list)  # draw + flip
+    """Recent pass gaps and frame costs, bounded so a game left open for hours does not grow."""
+
+    pass_gaps_s: deque[float] = field(default_factory=lambda: deque(maxlen=STATS_WINDOW))
+    frame_costs_s: deque[float] = field(default_factory=lambda: deque(maxlen=STATS_WINDOW))  # draw + flip
 
     def summary(self) -> dict[str, float | int | None]:
         return {
@@ -152,7 +156,7 @@ class MainLoop:
         self.pacer.frame_drawn(wall_time)
 
 
-def _quantile(values: list[float], q: float) -> float | None:
+def _quantile(values: deque[float], q: float) -> float | None:
     return float(np.quantile(values, q)) if values else None
 
 

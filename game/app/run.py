@@ -19,11 +19,14 @@ from game.app.window import Window
 from game.chart.folder import load_song
 from game.chart.model import Difficulty
 from game.input.keyboard import KeyBindings
+from game.persistence.settings import Settings
 from game.scenes.base import Scene
 from game.scenes.play import PlayOutcome, PlayScene
 from game.scenes.services import Services
 
 log = logging.getLogger(__name__)
+
+DEFAULT_KEY_LAYOUT = "four_lane_pro"  # menus with no chart: the Clone Hero default
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +35,17 @@ class Screenshot:
     at_s: float  # chart seconds
 
 
-def _bindings_resolver(services: Services) -> Callable[[Scene], KeyBindings]:
-    cache: dict[tuple[int, str], KeyBindings] = {}
+def bindings_resolver(services: Services) -> Callable[[Scene], KeyBindings]:
+    """Key bindings for the top scene's lane layout, rebuilt only when the settings or the layout
+    change (settings are immutable: a new object means new bindings)."""
+    last: list[tuple[Settings, str, KeyBindings]] = []
 
     def resolve(scene: Scene) -> KeyBindings:
-        engine = getattr(getattr(scene, "session", None), "engine", None)
-        layout = engine.layout.name if engine is not None else services.settings.gameplay.lane_layout or "four_lane_pro"
-        key = (id(services.settings), layout)
-        if key not in cache:
-            cache.clear()
-            cache[key] = KeyBindings.from_names(services.settings.input.bindings_for(layout))
-        return cache[key]
+        settings = services.settings
+        layout = scene.key_layout or settings.gameplay.lane_layout or DEFAULT_KEY_LAYOUT
+        if not last or last[0][0] is not settings or last[0][1] != layout:
+            last[:] = [(settings, layout, KeyBindings.from_names(settings.input.bindings_for(layout)))]
+        return last[0][2]
 
     return resolve
 
@@ -53,7 +56,7 @@ def build_loop(
     loop = MainLoop(
         services.scenes,
         FramePacer(services.settings.video.frame_cap),
-        _bindings_resolver(services),
+        bindings_resolver(services),
         on_window_event=window.on_event,
         after_frame=after_frame,
         midi=services.midi,

@@ -20,6 +20,7 @@ class Scene:
     wants_text = False  # song select's search box takes typed characters
     drums_first = False  # while playing, bound drum keys win over menu keys (except Escape)
     captures_keys = False  # key rebinding: every key press goes to `on_key` instead
+    key_layout: str | None = None  # the lane layout whose drum keys apply (None: the settings' choice)
 
     def on_key(self, key_name: str, wall_time: float) -> None:
         """A raw key press by pygame key name (only when `captures_keys`)."""

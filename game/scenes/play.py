@@ -75,6 +75,7 @@ class PlayScene(Scene):
         self._wall = 0.0  # the newest loop pass, for stamping effects of judgements
         self.session = self._new_session()
         self.effects = PlayEffects(self.session.engine.layout)
+        self.key_layout = self.session.engine.layout.name
         settings = services.settings
         self.screen = PlayScreen(
             services.theme,
