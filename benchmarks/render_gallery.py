@@ -85,27 +85,35 @@ def dense_section(bars: int = 16) -> tuple[list[Note], TempoMap]:
     return notes, tempo
 
 
+def shared_kit_owners(notes: tuple[Note, ...]) -> tuple[int, ...]:
+    """A shared-kit duet's split (as in "Two Hearts, One Kit"): player 1 plays the cymbals and the
+    snare, player 2 the kick and the toms."""
+    return tuple(0 if note.piece.is_cymbal or note.piece is P.SNARE else 1 for note in notes)
+
+
 class PlayScene:
     """The play screen's drawing, as a scene would do it: backdrop, highway, HUD, popups."""
 
-    def __init__(self, theme: Theme, size: tuple[int, int], layout: LaneLayout = FOUR_LANE_PRO):
+    def __init__(
+        self, theme: Theme, size: tuple[int, int], layout: LaneLayout = FOUR_LANE_PRO, shared_kit: bool = False
+    ):
         self.theme = theme
         notes, self.tempo = dense_section()
         self.notes = tuple(notes)  # the same immutable sequence every frame, as the highway expects
+        self.owners = shared_kit_owners(self.notes) if shared_kit else None
         self.grid = self.tempo.grid(self.notes[-1].tick + RESOLUTION * 4)
         self.layout = play_layout(size, layout.columns)
         self.geometry = HighwayGeometry.fit(self.layout.rect(self.layout.highway), layout)
         self.skin = HighwaySkin(theme)
-        self.skin.warm(self.geometry, size, {n.piece for n in self.notes})
+        self.skin.warm(self.geometry, size, {n.piece for n in self.notes}, set(self.owners or ()))
 
     def highway_view(self, now_s: float, fever: bool) -> HighwayView:
         hidden = {i for i, n in enumerate(self.notes) if n.time_s < now_s - 0.01 and i % 9}
         missed = {i for i, n in enumerate(self.notes) if n.time_s < now_s - 0.01 and not i % 9}
         phase = (now_s * BPM / 60) % 0.5
         flashes = {0: max(0.0, 1 - phase * 4), 1: max(0.0, 0.7 - phase * 3), 3: 0.35}
-        return HighwayView(
-            now_s, 1.25, self.notes, hidden, missed, self.grid, fever, flashes, max(0.0, 0.9 - phase * 4)
-        )
+        kick = max(0.0, 0.9 - phase * 4)
+        return HighwayView(now_s, 1.25, self.notes, hidden, missed, self.grid, fever, flashes, kick, self.owners)
 
     def hud_view(self, now_s: float, fever: bool) -> HudView:
         combo = 187 + int(now_s * 4)
@@ -173,6 +181,8 @@ def play_screens(theme: Theme, size: tuple[int, int], out_dir: Path, tag: str) -
     kit = PlayScene(theme, size, KIT)
     kit.draw(surface, 6.1, fever=False)
     pygame.image.save(surface, out_dir / f"play_kit_{tag}.png")
+    PlayScene(theme, size, shared_kit=True).draw(surface, 6.1, fever=False)
+    pygame.image.save(surface, out_dir / f"play_shared_kit_{tag}.png")
 
 
 def fake_result(seed: int = 11) -> Result:

@@ -14,12 +14,18 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.app.couch_run import CouchRequest
 
 from game.chart.error import ChartError
 from game.chart.layout import LAYOUTS
 from game.chart.model import Difficulty
+from game.engine.couch import CouchMode
 from game.engine.params import EngineParams
 from game.engine.replay import ReplayError
+from game.engine.split import SplitStrategy
 from game.persistence.settings import MIDI_APIS
 
 EXIT_OK = 0
@@ -45,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--replay", type=Path, metavar="FILE", help="re-run a saved replay")
     sim.add_argument("--save-replay", type=Path, metavar="FILE", help="save the run as a replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_couch_options(sim)
 
     play = _song_command(commands, "play", "play one song (with a window, or --headless)")
     play.add_argument("--autoplay", action="store_true", help="let the perfect drummer play")
@@ -52,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", type=Path, metavar="FILE", help="save a PNG of the screen ...")
     play.add_argument("--at", type=float, default=10.0, metavar="SECONDS", help="... at this song time")
     play.add_argument("--json", action="store_true", help="last line of stdout: the result as JSON")
+    _add_couch_options(play)
     _add_midi_parser(commands)
     return parser
 
@@ -63,6 +71,26 @@ def _song_command(commands: argparse._SubParsersAction, name: str, help_text: st
     command.add_argument("--difficulty", choices=[d.value for d in Difficulty], default=Difficulty.EXPERT.value)
     command.add_argument("--layout", choices=sorted(LAYOUTS), default="", help="lane layout (default: the chart's)")
     return command
+
+
+def _add_couch_options(command: argparse.ArgumentParser) -> None:
+    couch = command.add_argument_group("two players")
+    couch.add_argument("--players", type=int, choices=(1, 2), default=1, help="1 (default) or 2 on one couch")
+    couch.add_argument("--mode", choices=[m.value for m in CouchMode], default=CouchMode.DUET.value)
+    couch.add_argument("--split", choices=[s.value for s in SplitStrategy], default=SplitStrategy.PIECES.value)
+    couch.add_argument("--p2-difficulty", choices=[d.value for d in Difficulty], help="versus: player 2's")
+    couch.add_argument("--p2-layout", choices=sorted(LAYOUTS), help="versus: player 2's lane layout")
+
+
+def _couch_request(args: argparse.Namespace) -> CouchRequest:
+    from game.app.couch_run import CouchRequest
+
+    return CouchRequest(
+        CouchMode(args.mode),
+        SplitStrategy(args.split),
+        (Difficulty(args.difficulty), Difficulty(args.p2_difficulty or args.difficulty)),
+        (args.layout, args.layout if args.p2_layout is None else args.p2_layout),
+    )
 
 
 def _add_midi_parser(commands: argparse._SubParsersAction) -> None:
@@ -131,9 +159,25 @@ def _simulate(args: argparse.Namespace) -> int:
         strict_hihat=args.strict_hihat,
         expert_plus=args.expert_plus,
     )
+    if args.players == 2:
+        if args.replay is not None or args.save_replay is not None:
+            raise ValueError("replays are single-player: use --autoplay with --players 2")
+        from game.app.simulate_cmd import format_couch, run_couch_simulation
+
+        request = _couch_request(args)
+        report = run_couch_simulation(song, request.mode, _pair(params, request), request.split)
+        print(json.dumps(report) if args.json else format_couch(report))
+        return EXIT_OK
     report, _ = run_simulation(song, params, args.replay, args.save_replay)
     print(json.dumps(report) if args.json else format_result(report))
     return EXIT_OK
+
+
+def _pair(params: EngineParams, request: CouchRequest) -> tuple[EngineParams, EngineParams]:
+    from dataclasses import replace
+
+    second = replace(params, difficulty=request.difficulties[1], layout=request.layouts[1])
+    return params, second
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -141,6 +185,8 @@ def _play(args: argparse.Namespace) -> int:
     from game.app.simulate_cmd import format_result
 
     shot = Screenshot(args.screenshot, args.at) if args.screenshot else None
+    if args.players == 2:
+        return _play_couch(args, shot)
     outcome, timing = run_play(args.path, Difficulty(args.difficulty), args.layout, args.autoplay, args.headless, shot)
     if outcome is None:
         print("play ended before the song did", file=sys.stderr)
@@ -151,6 +197,19 @@ def _play(args: argparse.Namespace) -> int:
     )
     report["timing"] = timing
     print(json.dumps(report) if args.json else format_result(report))
+    return EXIT_OK
+
+
+def _play_couch(args: argparse.Namespace, shot: Any) -> int:
+    from game.app.couch_run import run_couch_play
+    from game.app.simulate_cmd import format_couch
+
+    outcome, timing = run_couch_play(args.path, _couch_request(args), args.autoplay, args.headless, shot)
+    if outcome is None:
+        print("play ended before the song did", file=sys.stderr)
+        return EXIT_OK
+    report = dict(outcome.report, timing=timing)
+    print(json.dumps(report) if args.json else format_couch(report))
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""`simulate`: run the engine with no window on autoplay or a replay, and report the result."""
+"""`simulate`: run the engine with no window on autoplay or a replay, and report the result; with
+two players, both play perfectly (autoplay) on the couch engine of the mode."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import Any
 
 from game.chart.model import Difficulty, Song
 from game.engine.autoplay import autoplay_inputs
+from game.engine.couch import CouchMode, couch_engine, couch_report, player_notes, simulate_couch
 from game.engine.params import EngineParams
 from game.engine.player import PlayerEngine
 from game.engine.replay import Replay, replay_of
 from game.engine.simulate import simulate
+from game.engine.split import SplitStrategy
 from game.persistence.replay_file import load_replay, save_replay
 
 log = logging.getLogger(__name__)
@@ -57,3 +60,27 @@ def format_result(report: dict[str, Any]) -> str:
             f"  hit error: {spread}; early {report['early']}, late {report['late']}",
         ]
     )
+
+
+def run_couch_simulation(
+    song: Song, mode: CouchMode, params: tuple[EngineParams, EngineParams], split: SplitStrategy
+) -> dict[str, Any]:
+    """Both players on autoplay, each over their own notes; the couch report."""
+    chart = song.chart
+    probe = couch_engine(chart, mode, params, split)
+    inputs = [hit for player in (0, 1) for hit in autoplay_inputs(player_notes(probe, player), player)]
+    inputs.sort(key=lambda hit: hit.song_time)
+    return couch_report(simulate_couch(chart, mode, params, split, inputs), chart)
+
+
+def format_couch(report: dict[str, Any]) -> str:
+    team = report["team"]
+    lines = []
+    for player in report["players"]:
+        lines.append(f"Player {player['player']}: " + format_result(player))
+    if team["mode"] == "duet":
+        lines.append(f"Team ({team['split']} split): score {team['score']}, sync {team['sync']:.1f}%")
+    else:
+        winner = team["winner"]
+        lines.append("Versus: " + ("a draw" if winner is None else f"player {winner} wins") + f", {team['normalised']}")
+    return "\n".join(lines)

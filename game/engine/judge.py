@@ -12,6 +12,10 @@ that (its song time already processed) is still judged at its own timestamp agai
 still open, and counted in `late_inputs`; a live loop avoids it by updating to `now` minus the
 largest input latency it expects.
 
+With `owners` (a duet: one chart shared by two players) each note is judged only against its
+owner's hits: a player's hit never takes the partner's note, and becomes an overhit instead. Each
+player has their own overhit grace before their first note and their own dynamics sense.
+
 A hit on a piece the lane layout does not play (e.g. the hi-hat pedal on Clone Hero layouts) is
 ignored. A hit that takes no note is an overhit; overhits before the first note's window and
 inside roll phrases carry no penalty, as in Clone Hero and YARG.
@@ -46,6 +50,7 @@ class Judged:
     error_s: float | None = None
     dynamic_ok: bool | None = None
     penalised: bool = True
+    player: int = 0  # set by the two-player engines; a single judge always says 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,11 @@ class FeverRequest:
     """A dedicated fever activation reached its timestamp; the scorer decides if it works."""
 
     time_s: float
+
+
+def judged_notes(notes: Sequence[Note], layout: LaneLayout) -> tuple[Note, ...]:
+    """The notes a judge plays, in its order: sorted by time (stable), pieces the layout plays."""
+    return tuple(n for n in sorted(notes, key=lambda n: n.time_s) if layout.plays(n.piece))
 
 
 class Judge:
@@ -64,8 +74,12 @@ class Judge:
         strict_hihat: bool = False,
         judge_dynamics: bool = False,
         free_phrases: Sequence[Phrase] = (),
+        owners: Sequence[int] | None = None,
     ):
-        self.notes: tuple[Note, ...] = tuple(n for n in sorted(notes, key=lambda n: n.time_s) if layout.plays(n.piece))
+        self.notes = judged_notes(notes, layout)
+        self.owners = tuple(owners) if owners is not None else (0,) * len(self.notes)
+        if len(self.owners) != len(self.notes):
+            raise ValueError("owners must name one player per judged note")
         self._layout = layout
         self._windows = windows
         self._judged = [False] * len(self.notes)
@@ -74,11 +88,18 @@ class Judge:
         self._sequence = 0
         self._processed_s = float("-inf")
         self._policy = ClosestNotePolicy(
-            self.notes, lambda note, hit: layout.matches(note, hit, strict_hihat), windows.widest_s
+            self.notes,
+            lambda note, hit: layout.matches(note, hit, strict_hihat),
+            windows.widest_s,
+            None if owners is None else self.owners,
         )
-        self._dynamics = DynamicsSense() if judge_dynamics else None
+        self._shared = owners is not None
+        players = max(self.owners, default=0) + 1
+        self._dynamics = [DynamicsSense() for _ in range(players)] if judge_dynamics else None
         self._free = [(p.start_s, p.end_s) for p in free_phrases]
-        self._grace_until = self.notes[0].time_s - windows.widest_s if self.notes else float("inf")
+        self._grace_until = [float("inf")] * players
+        for note, owner in zip(reversed(self.notes), reversed(self.owners), strict=True):
+            self._grace_until[owner] = note.time_s - windows.widest_s
         self.late_inputs = 0
 
     @property
@@ -118,16 +139,17 @@ class Judge:
                 if closes_at >= song_time:
                     return
                 judged[index] = True
-                out.append(Judged(Judgement.MISS, closes_at, index, notes[index]))
+                out.append(Judged(Judgement.MISS, closes_at, index, notes[index], player=self.owners[index]))
             self._first_open += 1
 
     def _hit(self, hit: HitInput, out: list[Judged | FeverRequest]) -> None:
         if not self._layout.plays(hit.piece):
             return
-        sensed = self._dynamics.sense(hit) if self._dynamics else None
-        index = self._policy.pick(hit.song_time, hit.piece, self._judged)
+        sensed = self._sense(hit)
+        index = self._policy.pick(hit.song_time, hit.piece, self._judged, hit.player)
         if index is None:
-            out.append(Judged(Judgement.OVERHIT, hit.song_time, hit=hit, penalised=self._penalises(hit.song_time)))
+            penalised = self._penalises(hit.song_time, self._seat(hit.player))
+            out.append(Judged(Judgement.OVERHIT, hit.song_time, hit=hit, penalised=penalised, player=hit.player))
             return
         note = self.notes[index]
         self._judged[index] = True
@@ -136,9 +158,20 @@ class Judge:
         dynamic_ok = None
         if sensed is not None and note.dynamic is not Dynamic.NORMAL:
             dynamic_ok = sensed is note.dynamic
-        out.append(Judged(judgement, hit.song_time, index, note, hit, error, dynamic_ok))
+        out.append(Judged(judgement, hit.song_time, index, note, hit, error, dynamic_ok, player=hit.player))
 
-    def _penalises(self, song_time: float) -> bool:
-        if song_time < self._grace_until:
+    def _sense(self, hit: HitInput) -> Dynamic | None:
+        seat = self._seat(hit.player)
+        if self._dynamics is None or not 0 <= seat < len(self._dynamics):
+            return None
+        return self._dynamics[seat].sense(hit)
+
+    def _seat(self, player: int) -> int:
+        """Whose overhit grace and dynamics sense a hit uses: one judge per player sees one player
+        (whatever number the hit carries); a shared judge tells its players apart."""
+        return player if self._shared else 0
+
+    def _penalises(self, song_time: float, player: int) -> bool:
+        if player >= len(self._grace_until) or song_time < self._grace_until[player]:
             return False
         return not any(start <= song_time < end for start, end in self._free)

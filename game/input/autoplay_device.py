@@ -3,6 +3,8 @@
 Each note becomes a raw hit stamped at the wall time the song clock maps to the note's time, so
 the hit goes through routing, the clock and the engine exactly like a player's, yet lands on the
 beat whatever the loop's pass timing (a stalled pass delays delivery, not the stamp).
+Two players each get their own device ("autoplay.p1", "autoplay.p2") over their own notes, so
+the router sends each hit to its player.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ DEVICE = "autoplay"
 
 
 class AutoplayDevice:
-    def __init__(self, notes: Sequence[Note]):
+    def __init__(self, notes: Sequence[Note], device: str = DEVICE):
         self._notes = notes
+        self.device = device
         self._next = 0
 
     def due(self, song_time: float, wall_time: float) -> list[RawHit]:
@@ -28,6 +31,6 @@ class AutoplayDevice:
         while self._next < len(notes) and notes[self._next].time_s <= song_time:
             note = notes[self._next]
             stamp = wall_time - (song_time - note.time_s)
-            hits.append(RawHit(note.piece, stamp, VELOCITY_FOR[note.dynamic], DEVICE))
+            hits.append(RawHit(note.piece, stamp, VELOCITY_FOR[note.dynamic], self.device))
             self._next += 1
         return hits

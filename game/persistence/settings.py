@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import json
 import logging
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,27 @@ from game.chart.model import Difficulty
 from game.chart.piece import KitPiece
 from game.engine.params import EngineParams
 from game.persistence.atomic import write_text_atomic
+from game.persistence.couch_keys import (
+    COUCH_SIDES,
+    CouchBindings,
+    all_default_couch_bindings,
+    default_couch_bindings,
+    parse_couch_bindings,
+    without_keys,
+)
 from game.persistence.paths import keep_aside
+from game.persistence.setting_checks import (
+    CHECK,
+    Salvaged,
+    a_difficulty,
+    a_flag,
+    a_number,
+    a_text,
+    a_window_size,
+    checked_by,
+    one_of,
+    parse_group,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +75,6 @@ ALL_MIDI_PORTS = "*"
 MIDI_PRESETS = ("gm", "roland_td", "alesis", "yamaha_dtx")
 # python-rtmidi API names (rtmidi.get_api_name); "" = the platform's default, falling back to the others
 MIDI_APIS = ("", "alsa", "jack", "core", "winmm")
-
-Check = Callable[[Any], Any]  # returns the converted value; raises TypeError/ValueError if unusable
-_CHECK = "check"
 
 # Home row = drums, the row above = cymbals, thumbs = kick. Two keys on kick and snare let hands
 # alternate for rolls and double-kick runs. One table serves every layout (a piece keeps its key when
@@ -91,58 +107,6 @@ def _all_default_bindings() -> dict[str, dict[str, KitPiece]]:
     return {name: default_bindings(name) for name in LAYOUTS}
 
 
-@dataclass(frozen=True, slots=True)
-class _Salvaged:
-    """A container from which bad entries were dropped or reset; `bad` names them."""
-
-    value: Any
-    bad: tuple[str, ...]
-
-
-def _number(lo: float, hi: float, kind: type = float) -> Check:
-    def check(raw: Any) -> Any:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise TypeError(f"expected a number, got {type(raw).__name__}")
-        if not (math.isfinite(raw) and lo <= raw <= hi):
-            raise ValueError(f"{raw} is outside {lo}..{hi}")
-        if kind is int and raw != int(raw):
-            raise ValueError(f"{raw} is not a whole number")
-        return kind(raw)
-
-    return check
-
-
-def _one_of(*choices: Any) -> Check:
-    def check(raw: Any) -> Any:
-        if isinstance(raw, bool) or raw not in choices:
-            raise ValueError(f"{raw!r} is not one of {choices}")
-        return choices[choices.index(raw)]
-
-    return check
-
-
-def _flag(raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise TypeError(f"expected true or false, got {type(raw).__name__}")
-    return raw
-
-
-def _text(raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise TypeError(f"expected text, got {type(raw).__name__}")
-    return raw
-
-
-def _difficulty(raw: Any) -> Difficulty:
-    return Difficulty(_text(raw))
-
-
-def _window_size(raw: Any) -> tuple[int, int]:
-    if not isinstance(raw, list | tuple) or len(raw) != 2:
-        raise TypeError("expected [width, height]")
-    return _number(320, 16384, int)(raw[0]), _number(240, 16384, int)(raw[1])
-
-
 def _layout_bindings(raw: Any) -> dict[str, KitPiece]:
     if not isinstance(raw, dict):
         raise TypeError("expected an object of key name -> piece")
@@ -150,11 +114,11 @@ def _layout_bindings(raw: Any) -> dict[str, KitPiece]:
     for key, piece in raw.items():
         if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY_NAME:
             raise ValueError(f"bad key name {key!r}")
-        bindings[key] = KitPiece(_text(piece))
+        bindings[key] = KitPiece(a_text(piece))
     return bindings
 
 
-def _bindings(raw: Any) -> dict[str, dict[str, KitPiece]] | _Salvaged:
+def _bindings(raw: Any) -> dict[str, dict[str, KitPiece]] | Salvaged:
     """Per layout: a bad layout falls back to its defaults alone; layouts not in the file get theirs."""
     if not isinstance(raw, dict):
         raise TypeError("expected an object of layout -> bindings")
@@ -165,31 +129,36 @@ def _bindings(raw: Any) -> dict[str, dict[str, KitPiece]] | _Salvaged:
                 result[name] = _layout_bindings(raw[name])
             except (TypeError, ValueError):
                 bad.append(name)
-    return _Salvaged(result, tuple(bad)) if bad else result
+    return Salvaged(result, tuple(bad)) if bad else result
 
 
-def _device_offsets(raw: Any) -> dict[str, float] | _Salvaged:
+def _couch_bindings(raw: Any) -> CouchBindings | Salvaged:
+    value, bad = parse_couch_bindings(raw, _layout_bindings)
+    return Salvaged(value, bad) if bad else value
+
+
+def _device_offsets(raw: Any) -> dict[str, float] | Salvaged:
     if not isinstance(raw, dict):
         raise TypeError("expected an object of device -> offset ms")
-    check, good, bad = _number(*OFFSET_RANGE_MS), {}, []
+    in_range, good, bad = a_number(*OFFSET_RANGE_MS), {}, []
     for device, value in raw.items():
         try:
-            good[_text(device)] = check(value)
+            good[a_text(device)] = in_range(value)
         except (TypeError, ValueError):
             bad.append(str(device))
-    return _Salvaged(good, tuple(bad)) if bad else good
+    return Salvaged(good, tuple(bad)) if bad else good
 
 
 def _port_names(raw: Any) -> tuple[str, ...]:
     if not isinstance(raw, list | tuple) or len(raw) > MAX_MIDI_PORTS:
         raise TypeError(f"expected a list of at most {MAX_MIDI_PORTS} port names")
-    names = tuple(_text(name) for name in raw)
+    names = tuple(a_text(name) for name in raw)
     if any(not 0 < len(name) <= MAX_PORT_NAME for name in names):
         raise ValueError("a port name is empty or too long")
     return names
 
 
-def _note_map(raw: Any) -> dict[int, KitPiece | None] | _Salvaged:
+def _note_map(raw: Any) -> dict[int, KitPiece | None] | Salvaged:
     """MIDI note (a JSON key, so text) -> piece, or null to ignore the note; bad entries dropped."""
     if not isinstance(raw, dict):
         raise TypeError("expected an object of note -> piece")
@@ -198,57 +167,52 @@ def _note_map(raw: Any) -> dict[int, KitPiece | None] | _Salvaged:
     for note, piece in raw.items():
         try:
             number = _NOTE(int(note) if isinstance(note, str) and note.isdigit() else note)
-            good[number] = None if piece is None else KitPiece(_text(piece))
+            good[number] = None if piece is None else KitPiece(a_text(piece))
         except (TypeError, ValueError):
             bad.append(str(note))
-    return _Salvaged(good, tuple(bad)) if bad else good
+    return Salvaged(good, tuple(bad)) if bad else good
 
 
-def _min_velocity(raw: Any) -> dict[KitPiece, int] | _Salvaged:
+def _min_velocity(raw: Any) -> dict[KitPiece, int] | Salvaged:
     if not isinstance(raw, dict):
         raise TypeError("expected an object of piece -> velocity")
     good, bad = {}, []
     for piece, velocity in raw.items():
         try:
-            good[KitPiece(_text(piece))] = _VELOCITY(velocity)
+            good[KitPiece(a_text(piece))] = _VELOCITY(velocity)
         except (TypeError, ValueError):
             bad.append(str(piece))
-    return _Salvaged(good, tuple(bad)) if bad else good
+    return Salvaged(good, tuple(bad)) if bad else good
 
 
-def _checked_by(check: Check) -> dict[str, Check]:
-    """Field metadata naming the check a loaded or replaced value must pass."""
-    return {_CHECK: check}
-
-
-_OFFSET = _number(*OFFSET_RANGE_MS)
-_VOLUME = _number(0.0, 1.0)
-_NOTE = _number(0, 127, int)
-_VELOCITY = _number(1, 127, int)
+_OFFSET = a_number(*OFFSET_RANGE_MS)
+_VOLUME = a_number(0.0, 1.0)
+_NOTE = a_number(0, 127, int)
+_VELOCITY = a_number(1, 127, int)
 
 
 @dataclass(frozen=True, slots=True)
 class AudioSettings:
-    audio_offset_ms: float = field(default=0.0, metadata=_checked_by(_OFFSET))  # mixed -> heard latency
+    audio_offset_ms: float = field(default=0.0, metadata=checked_by(_OFFSET))  # mixed -> heard latency
     # 256 frames = 5.3 ms blocks at 48 kHz; larger buffers for machines where playback crackles
-    buffer_frames: int = field(default=256, metadata=_checked_by(_one_of(256, 512, 1024, 2048)))
-    sample_rate: int = field(default=48000, metadata=_checked_by(_one_of(44100, 48000)))
-    music_volume: float = field(default=0.8, metadata=_checked_by(_VOLUME))
-    drum_stem_volume: float = field(default=1.0, metadata=_checked_by(_VOLUME))
-    hit_sound_volume: float = field(default=0.7, metadata=_checked_by(_VOLUME))
+    buffer_frames: int = field(default=256, metadata=checked_by(one_of(256, 512, 1024, 2048)))
+    sample_rate: int = field(default=48000, metadata=checked_by(one_of(44100, 48000)))
+    music_volume: float = field(default=0.8, metadata=checked_by(_VOLUME))
+    drum_stem_volume: float = field(default=1.0, metadata=checked_by(_VOLUME))
+    hit_sound_volume: float = field(default=0.7, metadata=checked_by(_VOLUME))
     # off for set-ups whose output latency makes the sound trail the stroke
-    hit_sounds: bool = field(default=True, metadata=_checked_by(_flag))
+    hit_sounds: bool = field(default=True, metadata=checked_by(a_flag))
 
 
 @dataclass(frozen=True, slots=True)
 class VideoSettings:
-    video_offset_ms: float = field(default=0.0, metadata=_checked_by(_OFFSET))  # frame shown -> seen latency
-    frame_cap: int = field(default=120, metadata=_checked_by(_one_of(0, 60, 120, 144, 240)))  # fps; 0 = unlimited
+    video_offset_ms: float = field(default=0.0, metadata=checked_by(_OFFSET))  # frame shown -> seen latency
+    frame_cap: int = field(default=120, metadata=checked_by(one_of(0, 60, 120, 144, 240)))  # fps; 0 = unlimited
     # off by default: a flip that blocks for the display stalls the 1 kHz input loop
-    vsync: bool = field(default=False, metadata=_checked_by(_flag))
-    fullscreen: bool = field(default=False, metadata=_checked_by(_flag))
-    note_speed: float = field(default=1.0, metadata=_checked_by(_number(0.5, 3.0)))  # multiplier; see lookahead_s
-    window_size: tuple[int, int] = field(default=(1280, 720), metadata=_checked_by(_window_size))
+    vsync: bool = field(default=False, metadata=checked_by(a_flag))
+    fullscreen: bool = field(default=False, metadata=checked_by(a_flag))
+    note_speed: float = field(default=1.0, metadata=checked_by(a_number(0.5, 3.0)))  # multiplier; see lookahead_s
+    window_size: tuple[int, int] = field(default=(1280, 720), metadata=checked_by(a_window_size))
 
     @property
     def lookahead_s(self) -> float:
@@ -258,27 +222,35 @@ class VideoSettings:
 
 @dataclass(frozen=True, slots=True)
 class InputSettings:
-    keyboard_offset_ms: float = field(default=0.0, metadata=_checked_by(_OFFSET))  # key press -> event latency
+    keyboard_offset_ms: float = field(default=0.0, metadata=checked_by(_OFFSET))  # key press -> event latency
     # layout name -> {pygame key name -> piece}
     bindings: dict[str, dict[str, KitPiece]] = field(
-        default_factory=_all_default_bindings, metadata=_checked_by(_bindings)
+        default_factory=_all_default_bindings, metadata=checked_by(_bindings)
     )
-    shown_bindings_intro: bool = field(default=False, metadata=_checked_by(_flag))  # first-run key hint seen
+    shown_bindings_intro: bool = field(default=False, metadata=checked_by(a_flag))  # first-run key hint seen
+    # two players on one keyboard (game.persistence.couch_keys): side "p1"/"p2" -> layout -> key -> piece
+    couch_bindings: CouchBindings = field(
+        default_factory=all_default_couch_bindings, metadata=checked_by(_couch_bindings)
+    )
 
     def bindings_for(self, layout_name: str) -> dict[str, KitPiece]:
         # An emptied layout would be unplayable from the keyboard, so it falls back to the defaults.
         return self.bindings.get(layout_name) or default_bindings(layout_name)
 
+    def couch_bindings_for(self, side: int, layout_name: str) -> dict[str, KitPiece]:
+        """Player `side`'s (0 or 1) keys on the shared keyboard; an emptied layout gives the defaults."""
+        return self.couch_bindings[COUCH_SIDES[side]].get(layout_name) or default_couch_bindings(side, layout_name)
+
 
 @dataclass(frozen=True, slots=True)
 class GameplaySettings:
     # "" = the layout the chart was authored for
-    lane_layout: str = field(default="", metadata=_checked_by(_one_of("", *LAYOUTS)))
-    difficulty: Difficulty = field(default=Difficulty.EXPERT, metadata=_checked_by(_difficulty))
-    timing_scale: float = field(default=1.0, metadata=_checked_by(_number(0.5, 1.5)))  # hit-window leniency
-    strict_hihat: bool = field(default=False, metadata=_checked_by(_flag))
-    expert_plus: bool = field(default=False, metadata=_checked_by(_flag))
-    lefty_flip: bool = field(default=False, metadata=_checked_by(_flag))  # mirror the highway's columns
+    lane_layout: str = field(default="", metadata=checked_by(one_of("", *LAYOUTS)))
+    difficulty: Difficulty = field(default=Difficulty.EXPERT, metadata=checked_by(a_difficulty))
+    timing_scale: float = field(default=1.0, metadata=checked_by(a_number(0.5, 1.5)))  # hit-window leniency
+    strict_hihat: bool = field(default=False, metadata=checked_by(a_flag))
+    expert_plus: bool = field(default=False, metadata=checked_by(a_flag))
+    lefty_flip: bool = field(default=False, metadata=checked_by(a_flag))  # mirror the highway's columns
 
     def engine_params(self, difficulty: Difficulty, layout: str) -> EngineParams:
         """The engine parameters for a play with these gameplay settings."""
@@ -293,9 +265,9 @@ class GameplaySettings:
 
 @dataclass(frozen=True, slots=True)
 class PlayerSettings:
-    last_song: str = field(default="", metadata=_checked_by(_text))  # song folder path as the library gave it
+    last_song: str = field(default="", metadata=checked_by(a_text))  # song folder path as the library gave it
     # input latency per device name (the reference keyboard's is input.keyboard_offset_ms)
-    device_offsets_ms: dict[str, float] = field(default_factory=dict, metadata=_checked_by(_device_offsets))
+    device_offsets_ms: dict[str, float] = field(default_factory=dict, metadata=checked_by(_device_offsets))
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,22 +275,22 @@ class MidiSettings:
     """An e-kit: which ports to listen to, how notes become pieces, and the trigger filters."""
 
     # port names as `midi list` shows them; ("*",) = every input port, () = MIDI off
-    ports: tuple[str, ...] = field(default=(ALL_MIDI_PORTS,), metadata=_checked_by(_port_names))
-    api: str = field(default="", metadata=_checked_by(_one_of(*MIDI_APIS)))
-    preset: str = field(default="gm", metadata=_checked_by(_one_of(*MIDI_PRESETS)))
+    ports: tuple[str, ...] = field(default=(ALL_MIDI_PORTS,), metadata=checked_by(_port_names))
+    api: str = field(default="", metadata=checked_by(one_of(*MIDI_APIS)))
+    preset: str = field(default="gm", metadata=checked_by(one_of(*MIDI_PRESETS)))
     # per-note overrides of the preset (learn mode writes these); None = ignore that note
-    note_map: dict[int, KitPiece | None] = field(default_factory=dict, metadata=_checked_by(_note_map))
+    note_map: dict[int, KitPiece | None] = field(default_factory=dict, metadata=checked_by(_note_map))
     # per piece: softer hits are ghost or cross-talk triggers; a piece not listed takes every velocity
-    min_velocity: dict[KitPiece, int] = field(default_factory=dict, metadata=_checked_by(_min_velocity))
+    min_velocity: dict[KitPiece, int] = field(default_factory=dict, metadata=checked_by(_min_velocity))
     # a second trigger of the same pad this soon after an accepted one is the same stroke
-    debounce_ms: float = field(default=5.0, metadata=_checked_by(_number(0.0, 65.0)))
+    debounce_ms: float = field(default=5.0, metadata=checked_by(a_number(0.0, 65.0)))
     # off by default: it can also drop a real soft note played with a loud one (ghost snare + kick)
-    crosstalk_filter: bool = field(default=False, metadata=_checked_by(_flag))
-    crosstalk_window_ms: float = field(default=8.0, metadata=_checked_by(_number(1.0, 30.0)))
-    crosstalk_ratio: float = field(default=3.0, metadata=_checked_by(_number(1.0, 20.0)))  # loud / soft velocity
+    crosstalk_filter: bool = field(default=False, metadata=checked_by(a_flag))
+    crosstalk_window_ms: float = field(default=8.0, metadata=checked_by(a_number(1.0, 30.0)))
+    crosstalk_ratio: float = field(default=3.0, metadata=checked_by(a_number(1.0, 20.0)))  # loud / soft velocity
     # hi-hat openness from the foot controller (CC 4: 0 open ... 127 closed); off = trust the notes
-    hihat_cc4: bool = field(default=True, metadata=_checked_by(_flag))
-    hihat_closed_at: int = field(default=64, metadata=_checked_by(_number(0, 127, int)))
+    hihat_cc4: bool = field(default=True, metadata=checked_by(a_flag))
+    hihat_closed_at: int = field(default=64, metadata=checked_by(a_number(0, 127, int)))
 
 
 _GROUPS: dict[str, type] = {
@@ -349,8 +321,8 @@ class Settings:
         for name, value in changes.items():
             if name not in specs:
                 raise TypeError(f"settings group {group!r} has no field {name!r}")
-            checked[name] = specs[name].metadata[_CHECK](value)
-            if isinstance(checked[name], _Salvaged):
+            checked[name] = specs[name].metadata[CHECK](value)
+            if isinstance(checked[name], Salvaged):
                 raise ValueError(f"invalid entries in {group}.{name}: {', '.join(checked[name].bad)}")
         return replace(self, **{group: replace(getattr(self, group), **checked)})
 
@@ -362,6 +334,18 @@ class Settings:
         layout_named(layout_name)  # ValueError for an unknown layout
         return self.replace_in("input", bindings={**self.input.bindings, layout_name: dict(bindings)})
 
+    def with_couch_bindings(self, side: int, layout_name: str, bindings: Mapping[str, str]) -> Settings:
+        """A copy with player `side`'s (0 or 1) keys for one layout replaced. A key plays for one
+        player only, so the keys bound here are taken out of the other player's sets."""
+        layout_named(layout_name)  # ValueError for an unknown layout
+        current = self.input.couch_bindings
+        other = COUCH_SIDES[1 - side]
+        changed = {
+            COUCH_SIDES[side]: {**current[COUCH_SIDES[side]], layout_name: dict(bindings)},
+            other: without_keys(current[other], set(bindings)),
+        }
+        return self.replace_in("input", couch_bindings=changed)
+
     def to_json(self) -> str:
         return json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, indent=2, sort_keys=True) + "\n"
 
@@ -369,31 +353,8 @@ class Settings:
     def from_dict(cls, data: dict[str, Any]) -> tuple[Settings, list[str]]:
         """Settings from a parsed file, and the dotted names of values replaced by defaults."""
         bad: list[str] = []
-        groups = {name: _parse_group(kind, data.get(name), name, bad) for name, kind in _GROUPS.items()}
+        groups = {name: parse_group(kind, data.get(name), name, bad) for name, kind in _GROUPS.items()}
         return cls(**groups), bad
-
-
-def _parse_group(kind: type, raw: Any, prefix: str, bad: list[str]) -> Any:
-    if raw is None:
-        return kind()
-    if not isinstance(raw, dict):
-        bad.append(prefix)
-        return kind()
-    values = {}
-    for spec in fields(kind):
-        if spec.name not in raw:
-            continue
-        path = f"{prefix}.{spec.name}"
-        try:
-            value = spec.metadata[_CHECK](raw[spec.name])
-        except (TypeError, ValueError):
-            bad.append(path)
-            continue
-        if isinstance(value, _Salvaged):
-            bad.extend(f"{path}.{name}" for name in value.bad)
-            value = value.value
-        values[spec.name] = value
-    return kind(**values)
 
 
 def save_settings(path: Path, settings: Settings) -> None:

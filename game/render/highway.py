@@ -17,7 +17,8 @@ import pygame
 from game.chart.model import Note
 from game.chart.tempo import GridLine
 from game.render.geometry import HighwayGeometry
-from game.render.skin import DOUBLE_KICK_COLOUR, HighwaySkin, StageKit, level_of
+from game.render.placement import NO_LOOK, Placed
+from game.render.skin import HighwaySkin, StageKit, level_of
 from game.render.sprites import FADE_LEVELS
 from game.render.theme import GOLD, mix
 
@@ -38,16 +39,29 @@ class HighwayView:
     fever: bool = False
     lane_flash: Mapping[int, float] = field(default_factory=dict)  # column -> 0..1, 1 = just hit
     kick_flash: float = 0.0  # 0..1
+    # Who plays each note (same length and order as notes; 0 = player 1, 1 = player 2), for a
+    # shared-kit duet: notes then wear PLAYER_COLOURS instead of their piece's colour. None = solo.
+    owners: Sequence[int] | None = None
 
 
 def draw_highway(surface: pygame.Surface, geometry: HighwayGeometry, view: HighwayView, skin: HighwaySkin) -> None:
+    """The whole highway: its opaque stage (which covers the geometry's rect), then what moves."""
+    surface.blit(skin.prepare(geometry, surface.get_size()).stage(view.fever), (geometry.left, geometry.top))
+    draw_highway_traffic(surface, geometry, view, skin)
+
+
+def draw_highway_traffic(
+    surface: pygame.Surface, geometry: HighwayGeometry, view: HighwayView, skin: HighwaySkin
+) -> None:
+    """Everything over the stage: grid lines, flashes, notes, and the fog that fades them in.
+
+    For callers that keep the stage drawn already (see `PlayCanvas`)."""
     kit = skin.prepare(geometry, surface.get_size())
-    surface.blit(kit.stage(view.fever), (geometry.left, geometry.top))
     oldest, newest = geometry.visible_dt(view.look_ahead_s)
     _draw_grid(surface, geometry, view, oldest, newest)
     _draw_flashes(surface, view, kit)
     _draw_notes(surface, view, kit, oldest, newest)
-    surface.blit(kit.fog, (geometry.left, geometry.top))
+    surface.blit(*kit.fog)
 
 
 def visible_range(notes: Sequence[Note], start_s: float, end_s: float) -> range:
@@ -71,58 +85,45 @@ def _draw_grid(
         y = geometry.y_of(line.time_s - view.now_s, view.look_ahead_s)
         left, right = geometry.edge_x(y)
         scale = geometry.width_at(y) / geometry.near_width
-        if line.is_bar:
-            pygame.draw.line(surface, bar_colour, (left + 2, y), (right - 2, y), max(2, round(4 * scale)))
-        else:
-            pygame.draw.line(surface, beat_colour, (left + 2, y), (right - 2, y), max(1, round(2 * scale)))
+        colour, thick = (
+            (bar_colour, max(2, round(4 * scale))) if line.is_bar else (beat_colour, max(1, round(2 * scale)))
+        )
+        # The very pixels pygame.draw.line gives a horizontal line, filled at a fifth of its cost.
+        x0, x1 = int(left + 2), int(right - 2)
+        surface.fill(colour, (x0, int(y) - (thick - 1) // 2, x1 - x0 + 1, thick))
 
 
 def _draw_flashes(surface: pygame.Surface, view: HighwayView, kit: StageKit) -> None:
-    geometry = kit.geometry
-    y = geometry.hit_y
+    add = pygame.BLEND_RGB_ADD
     level = level_of(view.kick_flash)
     if level:
-        band = kit.kick_flash(level)
-        surface.blit(
-            band, (geometry.centre_x - band.get_width() / 2, y - band.get_height() / 2), None, pygame.BLEND_RGB_ADD
-        )
-    anchor = kit.flash_anchor()
+        surface.blit(*kit.kick_flash(level), None, add)
+    columns = kit.geometry.columns
     for column, strength in view.lane_flash.items():
         level = level_of(strength)
-        if not level or not 0 <= column < geometry.columns:
-            continue
-        x = geometry.column_x(column, y)
-        shaft = kit.column_flash(column, level)
-        surface.blit(shaft, (x - shaft.get_width() / 2, y + anchor - shaft.get_height()), None, pygame.BLEND_RGB_ADD)
-        burst = kit.ring_flash(column, level)
-        surface.blit(burst, (x - burst.get_width() / 2, y - burst.get_height() / 2))
+        if level and 0 <= column < columns:
+            surface.blit(*kit.column_flash(column, level), None, add)
+            surface.blit(*kit.ring_flash(column, level))
 
 
 def _draw_notes(surface: pygame.Surface, view: HighwayView, kit: StageKit, oldest: float, newest: float) -> None:
-    geometry, sprites = kit.geometry, kit.sprites
-    times, looks = kit.plan(view.notes)
+    geometry, placer = kit.geometry, kit.placer
+    times, looks = placer.plan(view.notes, view.owners)
+    placed, place, is_kick = placer.placed, placer.place, placer.is_kick
     now, ahead, hidden, missed = view.now_s, view.look_ahead_s, view.hidden, view.missed
-    columns = geometry.columns
-    kicks: list[tuple[float, pygame.Surface]] = []
-    gems: list[tuple[float, float, pygame.Surface]] = []
+    kicks: list[Placed] = []
+    gems: list[Placed] = []
     first, last = bisect_left(times, now + oldest - 0.05), bisect_right(times, now + newest)
     for index in range(last - 1, first - 1, -1):  # far first, so nearer notes overlap them
         look = looks[index]
-        if look is None or index in hidden:  # unplayed piece, or already hit
+        if look == NO_LOOK or index in hidden:  # unplayed piece, or already hit
             continue
-        column, shape, colour, dynamic, double = look
         dt = times[index] - now
-        fade = _fade(dt) if index in missed else 0
-        y = geometry.y_of(dt, ahead)
-        width = geometry.width_at(y)
-        if column < 0:
-            kicks.append((y, sprites.kick(DOUBLE_KICK_COLOUR if double else colour, double, width, fade)))
-        else:
-            gems.append((geometry.column_x(column, y), y, sprites.gem(colour, shape, dynamic, width / columns, fade)))
-    centre = geometry.centre_x
+        key = (look, round(geometry.y_of(dt, ahead)), _fade(dt) if index in missed else 0)
+        (kicks if is_kick[look] else gems).append(placed.get(key) or place(*key))
     # One blits() call per layer: the per-call overhead matters with dozens of sprites a frame.
-    surface.blits([(s, (centre - s.get_width() / 2, y - s.get_height() / 2)) for y, s in kicks], doreturn=False)
-    surface.blits([(s, (x - s.get_width() / 2, y - s.get_height() / 2)) for x, y, s in gems], doreturn=False)
+    surface.blits(kicks, doreturn=False)
+    surface.blits(gems, doreturn=False)
 
 
 def _fade(dt: float) -> int:

@@ -4,12 +4,18 @@ meter, combo. Judgement popups and the count-in live in `popup`; overlays in `ov
 `play_layout(size, columns)` places the highway and the two side columns for a screen size; the
 scene builds the `HighwayGeometry` from `PlayLayout.highway` and passes the same layout here. All
 animation is driven by ages the scene passes in (`combo_age_s`), never by a clock.
+
+The HUD comes in three layers: the still parts (`draw_play_backdrop`), the cards that change only
+on a hit, a second of clock or a pixel of progress (`draw_hud_cards`, keyed by `card_state` so a
+caller can keep them drawn, see `PlayCanvas`), and the parts that move every frame (`draw_hud_live`:
+the popping combo, and the fever meter while fever drains it). `draw_hud` draws the last two.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 
 import pygame
 
@@ -18,7 +24,7 @@ from game.render.fonts import px
 from game.render.meter import draw_fever_meter, draw_meter_slots, multiplier_badge
 from game.render.tally import draw_tally, draw_tally_card
 from game.render.theme import CYAN, HOT_PINK, TEXT, TEXT_DIM, VIOLET, WHITE, Theme, mix
-from game.render.widget import bar, blit_centred, blit_faded, panel, pill
+from game.render.widget import bar, blit_centred, panel, pill
 
 Box = tuple[int, int, int, int]
 COMBO_POP_S = 0.16
@@ -70,6 +76,11 @@ class HudView:
     elapsed_s: float = 0.0
     length_s: float = 0.0
     counts: Sequence[tuple[Judgement, int]] = ()  # live tally; the card shows only when given
+
+
+# HudView fields the cards do not show, or show coarser than they change (see `card_state`).
+_NOT_CARD_FIELDS = {"combo", "combo_age_s", "progress", "elapsed_s", "accuracy", "fever_meter"}
+_card_fields = attrgetter(*(field.name for field in fields(HudView) if field.name not in _NOT_CARD_FIELDS))
 
 
 def draw_play_backdrop(
@@ -126,10 +137,34 @@ def _render_backdrop(theme: Theme, layout: PlayLayout, view: HudView) -> pygame.
 
 def draw_hud(surface: pygame.Surface, theme: Theme, layout: PlayLayout, view: HudView) -> None:
     """The HUD's changing parts; `draw_play_backdrop` must have drawn the still ones."""
+    draw_hud_cards(surface, theme, layout, view)
+    draw_hud_live(surface, theme, layout, view)
+
+
+def card_state(layout: PlayLayout, view: HudView) -> tuple[object, ...]:
+    """What `draw_hud_cards` shows of the view: views with equal states draw identical cards.
+
+    Continuous values count as what the cards can show of them (a pixel of progress, a second of
+    clock, two decimals of accuracy; the fever meter moves on hits only outside fever); what
+    only `draw_hud_live` shows is left out. Between hits a song's state repeats for dozens of
+    frames, so the cards can be drawn once and kept. Fields added to `HudView` count in full."""
+    _, inner = _song_card(layout)
+    return (
+        _card_fields(view),
+        _progress_px(inner.w, view.progress),
+        max(0, int(view.elapsed_s)),
+        f"{view.accuracy:.2f}",
+        None if view.fever_active else view.fever_meter,
+    )
+
+
+def draw_hud_cards(surface: pygame.Surface, theme: Theme, layout: PlayLayout, view: HudView) -> None:
+    """Song progress and section, score and accuracy, multiplier badge, live tally; the fever
+    meter too, outside fever."""
     h, u, fonts = layout.size[1], layout.unit, theme.fonts
     _, inner = _song_card(layout)
     y = inner.y + round(70 * u)
-    filled = round(inner.w * min(max(view.progress, 0.0), 1.0))
+    filled = _progress_px(inner.w, view.progress)
     thickness = max(4, round(6 * u))
     if filled > thickness:  # one cached full-length bar, shown up to the fill (not a bar per width)
         surface.blit(
@@ -152,10 +187,21 @@ def draw_hud(surface: pygame.Surface, theme: Theme, layout: PlayLayout, view: Hu
     left = layout.rect(layout.left)
     badge = multiplier_badge(theme, view.multiplier, view.multiplier_progress, view.fever_active, _badge_size(layout))
     blit_centred(surface, badge, (left.centerx, left.y + 330 * u))
-    draw_fever_meter(surface, theme, _meter_area(layout), view.fever_meter, view.fever_active)
     if view.counts:
         draw_tally(surface, theme, tally_box(layout), view.counts)
+    if not view.fever_active:
+        draw_fever_meter(surface, theme, _meter_area(layout), view.fever_meter, False)
+
+
+def draw_hud_live(surface: pygame.Surface, theme: Theme, layout: PlayLayout, view: HudView) -> None:
+    """The parts that move every frame: the combo, and the fever meter while fever drains it."""
+    if view.fever_active:
+        draw_fever_meter(surface, theme, _meter_area(layout), view.fever_meter, True)
     _draw_combo(surface, theme, layout, view)
+
+
+def _progress_px(width: int, progress: float) -> int:
+    return round(width * min(max(progress, 0.0), 1.0))
 
 
 def clock_text(seconds: float) -> str:
@@ -226,12 +272,24 @@ def _draw_combo(surface: pygame.Surface, theme: Theme, layout: PlayLayout, view:
     top, bottom = (
         (mix(GOLD_FEVER, WHITE, 0.3), GOLD_FEVER) if view.fever_active else (WHITE, mix(HOT_PINK, VIOLET, 0.3))
     )
-    number = theme.fonts.run("display", size, f"{view.combo}", (top, bottom), (90, 30, 140), px(10, h))
+    text = f"{view.combo}"
+    # Slightly see-through, baked into the cached picture: the combo floats over notes that must
+    # stay readable, and a surface alpha on top of per-pixel alpha makes every blit slower.
+    number = theme.cached(
+        ("combo", text, size, view.fever_active),
+        lambda: see_through(theme.fonts.run("display", size, text, (top, bottom), (90, 30, 140), px(10, h)), 225),
+    )
     centre = (hx + hw / 2, h * 0.27)
-    # Slightly see-through: the combo floats over notes that must stay readable.
-    blit_faded(surface, number, (centre[0] - number.get_width() / 2, centre[1] - number.get_height() / 2), 225)
+    surface.blit(number, (centre[0] - number.get_width() / 2, centre[1] - number.get_height() / 2))
     label = theme.fonts.text("bold", px(13, h), "C O M B O", mix(TEXT_DIM, WHITE, 0.3))
     blit_centred(surface, label, (centre[0], centre[1] + px(44, h)))
+
+
+def see_through(sprite: pygame.Surface, alpha: int) -> pygame.Surface:
+    """A copy of a per-pixel-alpha sprite with every pixel's alpha scaled by alpha / 255."""
+    out = sprite.copy()
+    out.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+    return out
 
 
 GOLD_FEVER = (255, 200, 70)

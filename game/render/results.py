@@ -78,13 +78,25 @@ def draw_results(surface: pygame.Surface, theme: Theme, view: ResultsView) -> No
     boxes = results_boxes(size)
     _draw_header(surface, theme, view)
     _draw_grade_card(surface, theme, boxes["grade"], view)
-    _draw_timing_card(surface, theme, boxes["timing"], view)
+    draw_timing_card(surface, theme, boxes["timing"], view.result, view.windows)
     draw_counts(surface, theme, boxes["counts"], view.result)
     draw_pieces(surface, theme, boxes["pieces"], view.result)
     draw_hints(surface, theme, boxes["footer"], view.hints)
 
 
 def _draw_header(surface: pygame.Surface, theme: Theme, view: ResultsView) -> None:
+    badge = None
+    if view.new_best:
+        h = surface.get_height()
+        badge = pill(theme, "★ NEW BEST!", "bold", px(18, h), (40, 20, 10), (*GOLD, 255))
+    subtitle = " · ".join(part for part in (view.artist, view.difficulty) if part)
+    draw_results_header(surface, theme, view.title, subtitle, badge)
+
+
+def draw_results_header(
+    surface: pygame.Surface, theme: Theme, title: str, subtitle: str, badge: pygame.Surface | None = None
+) -> None:
+    """ "RESULTS" (and its Korean name), the song's title and a subtitle, and a badge at the right."""
     w, h = surface.get_size()
     fonts = theme.fonts
     m = px(28, h)
@@ -96,12 +108,10 @@ def _draw_header(surface: pygame.Surface, theme: Theme, view: ResultsView) -> No
         surface.blit(tag, (x, px(30, h)))
         x += tag.get_width() + px(16, h)
     room = w - x - m - px(200, h)
-    title = fonts.fit("bold", px(22, h), view.title, TEXT, room)
-    surface.blit(title, (x + px(12, h), px(20, h)))
-    sub = " · ".join(part for part in (view.artist, view.difficulty) if part)
-    surface.blit(fonts.fit("body", px(15, h), sub, TEXT_DIM, room), (x + px(12, h), px(20, h) + title.get_height()))
-    if view.new_best:
-        badge = pill(theme, "★ NEW BEST!", "bold", px(18, h), (40, 20, 10), (*GOLD, 255))
+    face = fonts.fit("bold", px(22, h), title, TEXT, room)
+    surface.blit(face, (x + px(12, h), px(20, h)))
+    surface.blit(fonts.fit("body", px(15, h), subtitle, TEXT_DIM, room), (x + px(12, h), px(20, h) + face.get_height()))
+    if badge is not None:
         surface.blit(badge, (w - m - badge.get_width(), px(28, h)))
 
 
@@ -110,20 +120,11 @@ def _draw_grade_card(surface: pygame.Surface, theme: Theme, box: pygame.Rect, vi
     fonts = theme.fonts
     result = view.result
     surface.blit(panel(theme, box.size, px(18, h)), box)
-    top, bottom = GRADE_COLOURS.get(result.grade, GRADE_COLOURS["D"])
-    grow = max(0.0, 1.0 - view.age_s / GRADE_IN_S)
-    size = px(190 * (1.0 + 0.25 * round(grow * 4) / 4), h)
-    while fonts.font("display", size).size(result.grade)[0] > box.w * 0.8 and size > 8:
-        size -= max(1, size // 10)
-    centre = (box.centerx, box.y + px(128, h))
-    halo = theme.cached(("grade_halo", px(120, h), top), lambda: glow(px(120, h), mix(top, (0, 0, 0), 0.72), power=1.4))
-    surface.blit(
-        halo, (centre[0] - halo.get_width() / 2, centre[1] - halo.get_height() / 2), None, pygame.BLEND_RGB_ADD
+    draw_grade(
+        surface, theme, (box.centerx, box.y + px(128, h)), result.grade, px(190, h), round(box.w * 0.8), view.age_s
     )
-    grade = fonts.glow_text("display", size, result.grade, (mix(top, WHITE, 0.25), bottom), top, px(20, h))
-    blit_faded(surface, grade, grade.get_rect(center=centre).topleft, round(255 * (1 - grow * 0.6)))
     if result.full_combo:
-        _full_combo_badge(surface, theme, (box.centerx, box.y + px(246, h)))
+        full_combo_badge(surface, theme, (box.centerx, box.y + px(246, h)))
     shown = round(result.score * min(1.0, view.age_s / COUNT_UP_S))
     score = fonts.gradient_text("display", px(50, h), f"{shown:,}", WHITE, mix(HOT_PINK, WHITE, 0.35))
     blit_centred(surface, score, (box.centerx, box.y + px(308, h)))
@@ -133,13 +134,39 @@ def _draw_grade_card(surface: pygame.Surface, theme: Theme, box: pygame.Rect, vi
         ("FEVER", f"{result.fever_activations} {TIMES} activated", GOLD),
     )
     for index, (label, value, colour) in enumerate(rows):
-        _stat_row(surface, theme, box, box.y + px(352 + 38 * index, h), label, value, colour)
+        stat_row(surface, theme, box.inflate(-px(48, h), 0), box.y + px(352 + 38 * index, h), label, value, colour)
     split = pygame.Rect(box.x + px(24, h), box.y + px(474, h), box.w - px(48, h), px(44, h))
     if split.bottom <= box.bottom - px(8, h) and result.early + result.late:
-        _draw_early_late(surface, theme, split, result.early, result.late)
+        draw_early_late(surface, theme, split, result.early, result.late)
 
 
-def _draw_early_late(surface: pygame.Surface, theme: Theme, area: pygame.Rect, early: int, late: int) -> None:
+def draw_grade(
+    surface: pygame.Surface,
+    theme: Theme,
+    centre: tuple[int, int],
+    grade: str,
+    size: int,
+    max_w: int,
+    age_s: float,
+) -> None:
+    """The grade letters in their colours over a halo, punching in over the first `GRADE_IN_S`."""
+    h = surface.get_height()
+    fonts = theme.fonts
+    top, bottom = GRADE_COLOURS.get(grade, GRADE_COLOURS["D"])
+    grow = max(0.0, 1.0 - age_s / GRADE_IN_S)
+    size = round(size * (1.0 + 0.25 * round(grow * 4) / 4))
+    while fonts.font("display", size).size(grade)[0] > max_w and size > 8:
+        size -= max(1, size // 10)
+    radius = round(size * 0.63)
+    halo = theme.cached(("grade_halo", radius, top), lambda: glow(radius, mix(top, (0, 0, 0), 0.72), power=1.4))
+    surface.blit(
+        halo, (centre[0] - halo.get_width() / 2, centre[1] - halo.get_height() / 2), None, pygame.BLEND_RGB_ADD
+    )
+    face = fonts.glow_text("display", size, grade, (mix(top, WHITE, 0.25), bottom), top, px(20, h))
+    blit_faded(surface, face, face.get_rect(center=centre).topleft, round(255 * (1 - grow * 0.6)))
+
+
+def draw_early_late(surface: pygame.Surface, theme: Theme, area: pygame.Rect, early: int, late: int) -> None:
     """A two-colour bar: the share of hits that were early (cyan) against late (peach)."""
     h = surface.get_height()
     fonts = theme.fonts
@@ -156,7 +183,7 @@ def _draw_early_late(surface: pygame.Surface, theme: Theme, area: pygame.Rect, e
         surface.blit(bar(theme, (area.w - share, thickness), PEACH, mix(PEACH, HOT_PINK, 0.4)), (area.x + share, y))
 
 
-def _full_combo_badge(surface: pygame.Surface, theme: Theme, centre: tuple[int, int]) -> None:
+def full_combo_badge(surface: pygame.Surface, theme: Theme, centre: tuple[int, int]) -> None:
     h = surface.get_height()
     fonts = theme.fonts
     badge = pill(theme, "FULL COMBO", "bold", px(16, h), (20, 30, 10), (*LIME, 255))
@@ -170,39 +197,42 @@ def _full_combo_badge(surface: pygame.Surface, theme: Theme, centre: tuple[int, 
     surface.blit(extra, (x + badge.get_width() + px(8, h), centre[1] - extra.get_height() / 2))
 
 
-def _stat_row(
+def stat_row(
     surface: pygame.Surface,
     theme: Theme,
-    box: pygame.Rect,
+    inner: pygame.Rect,
     y: int,
     label: str,
     value: str,
     colour: tuple[int, int, int],
 ) -> None:
+    """A label at the left of `inner` and its value at the right, on one line at `y`."""
     h = surface.get_height()
-    inner = box.inflate(-px(48, h), 0)
     name = theme.fonts.text("bold", px(14, h), label, TEXT_DIM)
     surface.blit(name, (inner.x, y + px(4, h)))
     text = theme.fonts.fit("bold", px(22, h), value, colour, inner.w - name.get_width() - px(12, h))
     surface.blit(text, (inner.right - text.get_width(), y))
 
 
-def _draw_timing_card(surface: pygame.Surface, theme: Theme, box: pygame.Rect, view: ResultsView) -> None:
+def draw_timing_card(
+    surface: pygame.Surface, theme: Theme, box: pygame.Rect, result: Result, windows: HitWindows, summary: bool = True
+) -> None:
+    """A card with the hit-error histogram, and the timing summary beside its title (`summary`:
+    narrow cards leave it out, the histogram marks the mean anyway)."""
     h = surface.get_height()
     fonts = theme.fonts
-    result = view.result
     surface.blit(panel(theme, box.size, px(18, h)), box)
     inner = box.inflate(-px(40, h), -px(32, h))
     surface.blit(fonts.text("bold", px(14, h), "TIMING", mix(VIOLET, WHITE, 0.5)), inner.topleft)
-    summary = result.error_summary_ms()
-    if summary["count"]:
+    figures = result.error_summary_ms()
+    if summary and figures["count"]:
         parts = [
-            f"mean {summary['mean']:+.1f} ms",
-            f"spread ±{summary['stdev']:.1f} ms",
+            f"mean {figures['mean']:+.1f} ms",
+            f"spread ±{figures['stdev']:.1f} ms",
             f"early {result.early:,}",
             f"late {result.late:,}",
         ]
         stats = fonts.fit("body", px(14, h), "   ·   ".join(parts), TEXT, inner.w - px(90, h))
         surface.blit(stats, (inner.right - stats.get_width(), inner.y))
     area = pygame.Rect(inner.x, inner.y + px(26, h), inner.w, inner.h - px(26, h))
-    draw_histogram(surface, theme, area, result.hit_errors_ms, view.windows)
+    draw_histogram(surface, theme, area, result.hit_errors_ms, windows)

@@ -39,6 +39,10 @@ PANEL: Color = (28, 18, 66)
 PANEL_EDGE: Color = (120, 90, 220)
 MISSED: Color = (120, 112, 150)
 
+# Who plays a note when two players share one highway (index 0 = player 1): the same colours name
+# the players on the HUD and the results, and echo the highway's own pink-left, cyan-right rails.
+PLAYER_COLOURS: tuple[Color, Color] = (HOT_PINK, CYAN)
+
 PIECE_COLOURS: dict[KitPiece, Color] = {
     KitPiece.KICK: (255, 138, 60),
     KitPiece.SNARE: (255, 62, 112),

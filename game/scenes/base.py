@@ -21,6 +21,9 @@ class Scene:
     drums_first = False  # while playing, bound drum keys win over menu keys (except Escape)
     captures_keys = False  # key rebinding: every key press goes to `on_key` instead
     key_layout: str | None = None  # the lane layout whose drum keys apply (None: the settings' choice)
+    # two players on one keyboard: (player 1's, player 2's) lane layout; each half of the keyboard
+    # plays that player's couch key set, as devices "keyboard.p1"/"keyboard.p2" (None: one player)
+    couch_key_layouts: tuple[str, str] | None = None
 
     def on_key(self, key_name: str, wall_time: float) -> None:
         """A raw key press by pygame key name (only when `captures_keys`)."""

@@ -4,7 +4,8 @@ Menus are driven by `MenuAction`s only (never raw keys), so a drum pad mapped to
 drive every screen.
 
 The screens stack up as title -> song select -> chooser; the chooser replaces itself with play,
-and play with results, so BACK from song select returns to the title. `go_title` and
+and play with results, so BACK from song select returns to the title. Two players go chooser ->
+couch mode -> join, which replaces itself with the couch play screen (`start_couch`). `go_title` and
 `go_song_select` unwind the stack to that screen (creating it when it is not there), which is how
 play and results return. Scene modules are imported inside these functions: the scenes import this
 module, and the play scene pulls in the whole engine, which menus do not need until a song starts.
@@ -18,12 +19,14 @@ from collections.abc import Sequence
 
 from game.chart.model import Song
 from game.engine.params import EngineParams
+from game.scenes.couch_setup import CouchSetup
 from game.scenes.services import Services
 
 log = logging.getLogger(__name__)
 
 NOTICE_S = 5.0  # how long a new notice stays on screen
 PLAY_MODULE = "game.scenes.play"
+COUCH_PLAY_MODULE = "game.scenes.couch_play"
 # Lane layout name -> (menu label, one-line description); "" is the setting "as the chart was authored".
 LAYOUT_LABELS = {
     "": ("As charted", "the layout each chart was written for"),
@@ -83,13 +86,24 @@ class NoticeLine:
 
 def start_play(services: Services, song: Song, params: EngineParams, wall_time: float) -> bool:
     """Replace the top scene with the play scene; False (with a notice) when it cannot start."""
+    return _start(services, song, (PLAY_MODULE, "PlayScene"), params, wall_time)
+
+
+def start_couch(services: Services, song: Song, setup: CouchSetup, wall_time: float) -> bool:
+    """Replace the top scene with the two-player play scene; False (with a notice) when it cannot."""
+    return _start(services, song, (COUCH_PLAY_MODULE, "CouchPlayScene"), setup, wall_time)
+
+
+def _start(services: Services, song: Song, scene_class: tuple[str, str], how: object, wall_time: float) -> bool:
+    """Build `scene_class` (module, class name) with (services, song, how) and put it on top."""
     try:
-        play = importlib.import_module(PLAY_MODULE)
-        scene = play.PlayScene(services, song, params)
-    except ImportError as error:
+        make = getattr(importlib.import_module(scene_class[0]), scene_class[1])
+    except (ImportError, AttributeError) as error:
         log.error("play scene unavailable: %s", error)
         services.notice("cannot start the song: the play screen is missing")
         return False
+    try:
+        scene = make(services, song, how)
     except (ValueError, OSError) as error:
         log.error("cannot start %s: %s", song.folder, error)
         services.notice(f"cannot start the song: {error}")

@@ -1,7 +1,9 @@
 """Turns the play state into the render layer's views each frame (highway, HUD, count-in).
 
 Per-size work (layout, highway geometry, note sprites) is done once per window size; per-chart
-work (grid lines, section times) once per play. Per frame only the views are filled in.
+work (grid lines, section times) once per play. Per frame only the views are filled in; the
+`PlayCanvas` keeps what did not change since the last frame composited, so a frame is one copy of
+it plus what moves.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from game.chart.model import Song
 from game.engine.params import EngineParams
 from game.engine.player import PlayerEngine
 from game.engine.window import Judgement
+from game.render.canvas import PlayCanvas
 from game.render.geometry import HighwayGeometry
-from game.render.highway import HighwayView, draw_highway
-from game.render.hud import HudView, PlayLayout, draw_hud, draw_play_backdrop, play_layout, tally_box
+from game.render.highway import HighwayView, draw_highway, draw_highway_traffic
+from game.render.hud import HudView, PlayLayout, draw_hud, draw_hud_live, play_layout, tally_box
 from game.render.popup import POP_IN_S, JudgementPopup, draw_count_in, draw_judgements
 from game.render.skin import FLASH_LEVELS, HighwaySkin
 from game.render.theme import Theme
@@ -56,6 +59,7 @@ class PlayScreen:
         self.layout: PlayLayout = play_layout((1280, 720), engine.layout.columns)
         self._geometry: HighwayGeometry | None = None
         self._skin = HighwaySkin(theme)
+        self._canvas = PlayCanvas(theme, self._skin)
 
     def geometry_for(self, size: tuple[int, int]) -> HighwayGeometry:
         if size != self._size or self._geometry is None:
@@ -95,15 +99,15 @@ class PlayScreen:
         """Draws in phases, calling `poll` between them so input is stamped mid-frame too."""
         geometry = self.geometry_for(surface.get_size())
         hud = self._hud(now, wall_time, effects)
-        draw_play_backdrop(surface, self.theme, self.layout, hud)
+        highway = self._highway(now, wall_time, effects, hud.fever_active)
+        self._canvas.draw(surface, self.layout, geometry, hud, highway.fever)
         poll()
-        draw_highway(surface, geometry, self._highway(now, wall_time, effects), self._skin)
+        draw_highway_traffic(surface, geometry, highway, self._skin)
         poll()
-        draw_hud(surface, self.theme, self.layout, hud)
+        draw_hud_live(surface, self.theme, self.layout, hud)
         draw_judgements(surface, self.theme, self.layout, effects.popups(wall_time))
 
-    def _highway(self, now: float, wall_time: float, effects: PlayEffects) -> HighwayView:
-        fever = self.engine.fever.is_active(now)
+    def _highway(self, now: float, wall_time: float, effects: PlayEffects, fever: bool) -> HighwayView:
         return HighwayView(
             now,
             self.look_ahead_s,

@@ -1,6 +1,10 @@
 """One song being played: the engine, the song's audio, the drum kit and the song clock, wired
 together in the order timing-and-audio.md prescribes. It holds no game rules: the engine judges,
-the clock maps times, the audio reacts to judgements.
+the clock maps times, the router says whose hit it is, the audio reacts to judgements.
+
+The engine is anything with `notes` (sorted by time; they set the count-in and the end) and the
+two verbs `queue`/`update` (plus `finish`): one player's `PlayerEngine`, or a couch engine
+(`DuetEngine`, `VersusEngine`) whose router sends each hit to its player.
 
 Per loop pass (`update`): sample the mixer position into the clock, start the audio when the
 count-in reaches zero, update the engine to "now" minus the largest input latency (so a hit that
@@ -14,15 +18,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 from game.audio.kit import DrumKit
 from game.audio.stems import SongAudio
-from game.chart.model import Song
-from game.engine.hit import EngineInput, FeverInput
+from game.chart.model import Note, Song
+from game.engine.hit import EngineInput, FeverInput, HitInput
 from game.engine.judge import Judged
-from game.engine.params import EngineParams
-from game.engine.player import PlayerEngine
-from game.engine.replay import Replay, replay_of
 from game.engine.window import Judgement
 from game.input.raw import RawHit
 from game.input.router import Router
@@ -46,33 +48,50 @@ class Latencies:
     input_s: dict[str, float] = field(default_factory=dict)  # per device name
 
 
-class PlaySession:
+class SessionEngine(Protocol):
+    """What a session drives: one player's engine or a couch engine."""
+
+    @property
+    def notes(self) -> Sequence[Note]: ...
+
+    def queue(self, item: EngineInput) -> None: ...
+
+    def update(self, song_time: float) -> list[Judged]: ...
+
+    def finish(self) -> list[Judged]: ...
+
+
+E = TypeVar("E", bound=SessionEngine)
+
+
+class PlaySession(Generic[E]):
     def __init__(
         self,
         song: Song,
-        params: EngineParams,
+        engine: E,
+        router: Router,
         latencies: Latencies,
         audio: SongAudio | None,
         kit: DrumKit | None,
-        fingerprint: str = "",
+        window_s: float,
     ):
+        """`window_s`: how long after its time the last note can still be hit (the widest good
+        window of the players' parameters); `router` must use `latencies.input_s`."""
         self.song = song
-        self.params = params
-        self.engine = PlayerEngine(song.chart, params)
+        self.engine = engine
         self.clock = SongClock(latencies.audio_s, latencies.video_s, song.note_delay_s)
-        self.router = Router(input_latency_s=latencies.input_s)
+        self.router = router
         self.audio = audio
         self.kit = kit
         self.inputs: list[EngineInput] = []
         self.raw_hits: list[RawHit] = []
         self.listeners: list[Callable[[Sequence[Judged]], None]] = []
         self._horizon_lag_s = max(latencies.input_s.values(), default=0.0) + HORIZON_SLACK_S
-        self._fingerprint = fingerprint
         self._audio_started = False
         first = self.engine.notes[0].time_s + song.note_delay_s if self.engine.notes else 0.0
         self.count_in_s = max(MIN_COUNT_IN_S, MIN_COUNT_IN_S - first)
         last_note = self.engine.notes[-1].time_s if self.engine.notes else 0.0
-        self.end_s = last_note + params.scaled_windows.good_s + END_GRACE_S
+        self.end_s = last_note + window_s + END_GRACE_S
 
     def start(self, wall_time: float) -> None:
         self.clock.start(wall_time, -self.count_in_s)
@@ -103,16 +122,21 @@ class PlaySession:
             self.audio.start(0.0)
             self.clock.start(wall_time, 0.0)
 
-    def hit(self, raw: RawHit) -> None:
+    def hit(self, raw: RawHit) -> HitInput | None:
+        """Route the hit to its player, sound the kit and queue it; returns the routed input, or
+        None for a device that plays for nobody (then nothing happens)."""
+        item = self.router.to_input(raw, self.clock)
+        if item is None:
+            return None
         if self.kit is not None:
             self.kit.play(raw.piece, raw.velocity)
         self.raw_hits.append(raw)
-        item = self.router.to_input(raw, self.clock)
         self.inputs.append(item)
         self.engine.queue(item)
+        return item
 
-    def activate_fever(self, wall_time: float) -> None:
-        item = FeverInput(self.clock.song_time_at(wall_time))
+    def activate_fever(self, wall_time: float, player: int = 0) -> None:
+        item = FeverInput(self.clock.song_time_at(wall_time), player)
         self.inputs.append(item)
         self.engine.queue(item)
 
@@ -151,6 +175,3 @@ class PlaySession:
             self.audio.stop()
             self.audio.close()
             self.audio = None
-
-    def replay(self) -> Replay:
-        return replay_of(self.params, self.inputs, self._fingerprint, self.song.info.title)

@@ -6,7 +6,10 @@ Numbers move in fixed steps and stop at their ends; choices stop at their ends t
 buffer size would jump from 2048 to 256 on one press too many); on/off rows flip either way.
 
 Rows whose meaning needs the scene (fullscreen switches the window, key rows wait for a key, the
-key-layout row is screen state, not a setting) carry a `kind` the scene dispatches on.
+key-set and key-layout rows are screen state, not settings) carry a `kind` the scene dispatches on.
+
+Key rows edit one key set: the single player's, or one half of a keyboard two players share
+(`KeySide`: None, 0 = player 1 on the left half, 1 = player 2 on the right half).
 """
 
 from __future__ import annotations
@@ -20,15 +23,18 @@ from game.chart.layout import LAYOUTS, LaneLayout
 from game.chart.model import PIECE_ORDER
 from game.chart.piece import KitPiece
 from game.input.midi_map import PRESET_TITLES
-from game.persistence.settings import OFFSET_RANGE_MS, Settings
+from game.persistence.couch_keys import default_couch_bindings
+from game.persistence.settings import OFFSET_RANGE_MS, Settings, default_bindings
 from game.scenes.navigate import LAYOUT_LABELS
 
 Change = Callable[[Settings, int], Settings]  # (settings, signed steps) -> changed settings
+KeySide = int | None  # whose keys: None = one player; 0/1 = player 1's/2's half of a shared keyboard
 
 
 class RowKind(Enum):
     VALUE = "value"  # a setting changed by `change`
     FULLSCREEN = "fullscreen"  # switches the window as well as the setting
+    KEYS_SET = "keys_set"  # whose keys the rows below show: one player, or a couch half
     KEYS_LAYOUT = "keys_layout"  # which layout's keys the rows below show
     KEY = "key"  # the keys of one piece: SELECT waits for a key
     RESET_KEYS = "reset_keys"  # SELECT puts the layout's default keys back
@@ -159,23 +165,50 @@ def pieces_of(layout: LaneLayout) -> list[KitPiece]:
     return [piece for lane in layout.lanes for piece in sorted(lane.pieces, key=PIECE_ORDER.__getitem__)]
 
 
-def key_rows(layout_name: str, piece_labels: Mapping[KitPiece, str]) -> list[Row]:
-    """The key-layout chooser and one row per piece of that layout."""
+KEY_SIDES: tuple[KeySide, ...] = (None, 0, 1)
+KEY_SIDE_LABELS: dict[KeySide, str] = {
+    None: "One player",
+    0: "2 players: player 1 (left half)",
+    1: "2 players: player 2 (right half)",
+}
+
+
+def key_set(settings: Settings, side: KeySide, layout_name: str) -> dict[str, KitPiece]:
+    """The keys `side` plays `layout_name` with (an emptied set gives the defaults)."""
+    if side is None:
+        return settings.input.bindings_for(layout_name)
+    return settings.input.couch_bindings_for(side, layout_name)
+
+
+def default_key_set(side: KeySide, layout_name: str) -> dict[str, KitPiece]:
+    return default_bindings(layout_name) if side is None else default_couch_bindings(side, layout_name)
+
+
+def with_key_set(settings: Settings, side: KeySide, layout_name: str, bindings: Mapping[str, str]) -> Settings:
+    """Settings with one key set replaced; a couch half's keys leave the other half's sets."""
+    if side is None:
+        return settings.with_bindings(layout_name, bindings)
+    return settings.with_couch_bindings(side, layout_name, bindings)
+
+
+def key_rows(layout_name: str, piece_labels: Mapping[KitPiece, str], side: KeySide = None) -> list[Row]:
+    """The key-set and key-layout choosers and one row per piece of that layout."""
     label, _ = LAYOUT_LABELS.get(layout_name, (layout_name, ""))
     rows = [
         Row(
-            "Keys for",
-            lambda s: label,
+            "Keys of",
+            lambda s: KEY_SIDE_LABELS[side],
             section="Keys",
-            kind=RowKind.KEYS_LAYOUT,
-            hint="Each lane layout has its own keys",
-        )
+            kind=RowKind.KEYS_SET,
+            hint="One player, or two players sharing the keyboard (left and right half)",
+        ),
+        Row("Keys for", lambda s: label, kind=RowKind.KEYS_LAYOUT, hint="Each lane layout has its own keys"),
     ]
     for piece in pieces_of(LAYOUTS[layout_name]):
         rows.append(
             Row(
                 piece_labels.get(piece, piece.value),
-                lambda s, piece=piece: keys_text(keys_of(s.input.bindings_for(layout_name), piece)),
+                lambda s, piece=piece: keys_text(keys_of(key_set(s, side, layout_name), piece)),
                 kind=RowKind.KEY,
                 piece=piece,
                 hint="Enter, then a key: add it (two per piece)   Enter, then Backspace: clear",
