@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from jack_helpers import PERIOD_S, JackMissingError, Kit, jack_server
+from jack_helpers import PERIOD_S, Kit
 
 from game.chart.piece import KitPiece as P
 from game.input.midi_event import MidiKind, PortChange
@@ -28,17 +28,6 @@ from game.persistence.settings import MidiSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE_WITHIN_S = 2.0
-
-
-@pytest.fixture(scope="session")
-def jack():
-    try:
-        server = jack_server()
-        name = server.__enter__()
-    except JackMissingError as error:
-        pytest.skip(str(error))
-    yield name
-    server.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
