@@ -15,14 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.chart.chart_text import note_lines, scan_sections
+from game.chart.chart_bulk import NoteLines, note_lines
+from game.chart.chart_text import decode, scan_sections
 from game.chart.dotchart import MAX_TICK, parse_chart, read_chart
 from game.chart.error import ChartError
-from game.chart.model import Chart, ChartFormat, Difficulty, DrumType, PhraseKind
+from game.chart.model import Chart, ChartFormat, Difficulty, DrumType, LazyTracks, PhraseKind, Track
 from game.chart.piece import Dynamic, KitPiece, NoteFlag
 from tests.chart_text import FIXTURES, anchors, chart_text, note_row, summarise
 
 GOLDEN = ["pro", "plain4", "five", "disco"]
+ETUDE = FIXTURES.parent / "oracle_checked" / "etude_pro_chart" / "notes.chart"
 E, H = Difficulty.EXPERT, Difficulty.HARD
 
 
@@ -86,6 +88,26 @@ def test_small_chart_matches_hand_computed_notes() -> None:
     assert chart.warnings == ()
 
 
+def test_tracks_are_built_together_once_on_first_access() -> None:
+    builds: list[int] = []
+
+    def build() -> dict[Difficulty, Track]:
+        builds.append(1)
+        return {H: Track(H, ()), E: Track(E, ())}
+
+    tracks = LazyTracks([H, E], build)
+    assert list(tracks) == [H, E] and len(tracks) == 2 and E in tracks and Difficulty.EASY not in tracks
+    assert tracks.get(Difficulty.EASY) is None and builds == []
+    assert tracks[E] is tracks.get(E) is tracks[E] and builds == [1]
+    assert tracks == {H: Track(H, ()), E: Track(E, ())} and builds == [1]
+
+
+def test_parsed_tracks_are_the_same_object_on_every_access() -> None:
+    chart = read_chart(FIXTURES / "pro.chart")
+    assert chart.track(E) is chart.tracks[E] is chart.track(E)
+    assert chart.track(E).notes is chart.track(E).notes
+
+
 # --- encodings and layout --------------------------------------------------------------------------
 
 
@@ -108,7 +130,7 @@ def test_layout_variants_parse_identically(variant: str) -> None:
     assert summarise(parse_chart(_variants(text)[variant])) == expected
 
 
-# The plain `tick = N type` lines are read in bulk (game.chart.chart_text.note_lines); any line it
+# The plain `tick = N type` lines are read in bulk (game.chart.chart_bulk.note_lines); any line it
 # does not take goes to the line-by-line reader. Double spaces keep every line away from the bulk
 # reader without changing what `str.split()` sees, so both spellings must parse identically.
 NOTE_LINES = st.lists(
@@ -136,13 +158,51 @@ def test_bulk_and_line_by_line_readers_agree(lines: list[tuple[int, int, str]], 
 def test_note_lines_reads_plain_lines_and_leaves_the_rest() -> None:
     block = ["0 = N 1 0", "0 = S 2 96", "  12 = N 66", "7 =N 2 0", "5 = N 1234 0", "\t99 = N 4 0 x", ""]
     text = "[ExpertDrums]\n{\n" + "\n".join(block * 100) + "\n}\n"
-    (section,) = scan_sections(text)
-    lines = note_lines(text, section)
-    assert lines.ticks.tolist() == [0, 12, 99] * 100 and lines.kinds.tolist() == [1, 66, 4] * 100
+    (lines,) = note_lines(text, scan_sections(text))
+    # The very last plain line starts too near the end of the file to be read in bulk.
+    assert lines.ticks.tolist() == [0, 12, 99] * 99 + [0, 12] and lines.kinds.tolist() == [1, 66, 4] * 99 + [1, 66]
     others = [(0, "")] + [(1 + 7 * k + i, block[i]) for k in range(100) for i in (1, 3, 4, 6)] + [(701, "")]
-    assert lines.others == others
+    assert lines.others == sorted([*others, (699, block[5])])
     small = "[ExpertDrums]\n{\n0 = N 1 0\n}\n"  # a short body is left to the line-by-line reader
-    assert note_lines(small, scan_sections(small)[0]).others == [(0, ""), (1, "0 = N 1 0"), (2, "")]
+    assert note_lines(small, scan_sections(small))[0].others == [(0, ""), (1, "0 = N 1 0"), (2, "")]
+
+
+def test_note_lines_reads_several_bodies_in_one_pass_apart() -> None:
+    # Bodies are read together from the text that holds them all: lines between them (here a
+    # section that is not asked for, with note lines of its own) belong to none, a body's first and
+    # last lines are cut at its braces, a lone CR just before `}` still ends a line, and text that
+    # is not ASCII moves no body.
+    notes = "\n".join(f"  {tick} = N 1 0" for tick in range(200))
+    text = (
+        "[ExpertDrums]\n{ 7 = N 2 0\n" + notes + "\n  0 = S 2 96\r}\n"
+        "[ExpertSingle]\n{\n  0 = E \u00e9t\u00e9\n" + notes + "\n}\n"
+        "[HardDrums]\r\n{\r\n  5 = N 3 0\r\n  caf\u00e9 = E x\r\n}\n"
+        "[Events]\n{\n" + '  0 = E "lyric x"\n' * 3 + "}\n"
+    )
+    expert, _, hard, _ = scan_sections(text)
+    hard_lines, expert_lines = note_lines(text, [hard, expert])
+    assert expert_lines.ticks.tolist() == list(range(200)) and set(expert_lines.kinds.tolist()) == {1}
+    assert expert_lines.others == [(0, " 7 = N 2 0"), (201, "  0 = S 2 96"), (202, "")]
+    assert (hard_lines.ticks.tolist(), hard_lines.kinds.tolist()) == ([5], [3])
+    assert hard_lines.others == [(0, ""), (2, "  caf\u00e9 = E x"), (3, "")]
+    assert [_plain(n) for n in note_lines(text, [hard, expert], text.encode())] == [
+        _plain(hard_lines),
+        _plain(expert_lines),
+    ]
+
+
+def test_note_lines_reads_an_ascii_file_in_place() -> None:
+    data = ETUDE.read_bytes()  # ASCII after a UTF-8 BOM, with CRLF line breaks
+    text = decode(data)
+    sections = [section for section in scan_sections(text) if section.name.endswith("Drums")]
+    assert text.isascii() and data.startswith(codecs.BOM_UTF8) and "\r\n" in text and len(sections) == 4
+    in_place = note_lines(text, sections, data)
+    assert [_plain(lines) for lines in in_place] == [_plain(lines) for lines in note_lines(text, sections)]
+    assert sum(len(lines.ticks) for lines in in_place) > 9000
+
+
+def _plain(lines: NoteLines) -> tuple[list[int], list[int], list[tuple[int, str]]]:
+    return lines.ticks.tolist(), lines.kinds.tolist(), lines.others
 
 
 def test_stray_latin1_bytes_do_not_fail() -> None:
@@ -306,6 +366,15 @@ def test_events_section_names() -> None:
     assert [(s.tick, s.name) for s in parse_text(text).sections] == [(0, "Intro"), (96, "Big Riff"), (192, "verse")]
 
 
+@pytest.mark.parametrize("lyric", ["la", "l\u00e0"])  # ASCII bodies are searched by word, others whole
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_events_section_names_with_any_line_breaks(lyric: str, newline: str) -> None:
+    lines = ['0 = E "section Intro"', f'5 = E "lyric {lyric}"', '96 = E "SECTION Verse"', '192 = E "coda"']
+    chart = parse_text(chart_text({"Events": lines}, newline=newline))
+    assert [(s.tick, s.name) for s in chart.sections] == [(0, "Intro"), (96, "Verse")]
+    assert chart.metadata["coda_tick"] == "192"
+
+
 # --- resolution -----------------------------------------------------------------------------------
 
 
@@ -394,8 +463,8 @@ def _parses_or_chart_error(data: bytes) -> None:
         chart = parse_chart(data, Path("fuzz.chart"))
     except ChartError as error:
         assert error.path == Path("fuzz.chart") and error.message
-    else:
-        assert isinstance(chart, Chart)
+    else:  # tracks are built on first access: build them all, which must not fail either
+        assert isinstance(chart, Chart) and all(isinstance(track, Track) for track in chart.tracks.values())
 
 
 @settings(deadline=None, max_examples=150)

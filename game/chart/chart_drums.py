@@ -1,9 +1,12 @@
 """The drum tracks of a `.chart`: `[EasyDrums]` to `[ExpertDrums]`, from lines to `Track`s.
 
 Invariants:
-- N events are kept as (tick, type) columns: `note_lines` reads the plain `tick = N type` lines
-  into arrays, and everything else (phrases, local events, unusual or malformed lines) goes
-  through `_read_drum_lines` with its line index, which is where errors are raised;
+- N events are kept as (tick, type) columns: `note_lines` (`game.chart.chart_bulk`) reads the
+  plain `tick = N type` lines of all drum sections at once into arrays, and everything else
+  (phrases, local events, unusual or malformed lines) goes through `_read_drum_lines` with its
+  line index, which is where errors are raised;
+- every line is read, and every error and warning raised, while parsing; turning the columns into
+  tracks, which cannot fail, waits for the first access to a track (`model.LazyTracks`);
 - a modifier (accent 34-38, ghost 40-44, cymbal 66-68) belongs to the gem of its lane on its
   tick; gems and modifiers meet by grouping events on tick * 8 + lane with one sort;
 - the .chart rule for `cymbal`: yellow/blue/green are toms unless flagged by N 66/67/68; a 2x
@@ -19,20 +22,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
-from game.chart.chart_text import MAX_TICK, RawSection, event_parts, located, note_lines, parse_number, parse_tick
+from game.chart.chart_bulk import note_lines
+from game.chart.chart_text import MAX_TICK, RawSection, event_parts, located, parse_number, parse_tick
 from game.chart.gem import (
     DYNAMIC_CODE,
     NORMAL_CODE,
     GemColumns,
+    Pad,
     build_tracks,
-    detect_drum_type,
+    drum_type_for,
     flip_disco,
     make_phrases,
 )
-from game.chart.model import Difficulty, DrumType, Phrase, PhraseKind, Track
+from game.chart.model import Difficulty, DrumType, LazyTracks, Phrase, PhraseKind, Track
 from game.chart.piece import Dynamic, NoteFlag
 from game.chart.tempo import TempoMap
 
@@ -43,15 +49,15 @@ DRUM_SECTIONS = {
     "expertdrums": Difficulty.EXPERT,
 }
 _MIX_DIFFICULTY = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD, Difficulty.EXPERT)
-_PHRASE_KINDS = {
+_PHRASE_KINDS = {  # S type: (kind, ticks added to start + length to make the end exclusive)
     # S 0 / S 1: Guitar Hero's face-off phrases, which Moonscraper calls player 1 / player 2 and
     # Rock Band's .mid spells as notes 105 / 106: the versus and duet phrases.
-    0: PhraseKind.PLAYER_1,
-    1: PhraseKind.PLAYER_2,
-    2: PhraseKind.STAR_POWER,
-    64: PhraseKind.FILL,
-    65: PhraseKind.ROLL,
-    66: PhraseKind.DOUBLE_ROLL,
+    0: (PhraseKind.PLAYER_1, 0),
+    1: (PhraseKind.PLAYER_2, 0),
+    2: (PhraseKind.STAR_POWER, 0),
+    64: (PhraseKind.FILL, 1),  # a fill includes its end tick; everything else is already half-open
+    65: (PhraseKind.ROLL, 0),
+    66: (PhraseKind.DOUBLE_ROLL, 0),
 }
 _IGNORED_NOTES = (33, 39, 64, 65, 109)  # seen in the wild, meaningless for drums here
 _KNOWN_KINDS = 128  # note types above this cannot mean anything: they are only reported
@@ -105,9 +111,12 @@ class DrumEvents:
 
 
 def read_drum_sections(
-    text: str, by_name: dict[str, list[RawSection]], warnings: list[str]
+    text: str, data: bytes, by_name: dict[str, list[RawSection]], warnings: list[str]
 ) -> dict[Difficulty, DrumEvents]:
+    """Every drum section of `text` (decoded from `data`), by difficulty."""
     events: dict[Difficulty, DrumEvents] = {}
+    drums = [section for name, group in by_name.items() if name in DRUM_SECTIONS for section in group]
+    bodies = iter(note_lines(text, drums, data))
     for name, sections in by_name.items():
         difficulty = DRUM_SECTIONS.get(name)
         if difficulty is None:
@@ -116,7 +125,7 @@ def read_drum_sections(
             continue
         track = events.setdefault(difficulty, DrumEvents())
         for section in sections:
-            lines = note_lines(text, section)
+            lines = next(bodies)
             track.note_parts.append((lines.ticks, lines.kinds))
             with located(text, section):
                 _read_drum_lines(lines.others, track)
@@ -159,16 +168,17 @@ def _gather_notes(track: DrumEvents) -> None:
     line_by_line = np.array(track.notes, dtype=np.int64).reshape(-1, 2)
     track.ticks = np.concatenate([ticks for ticks, _ in track.note_parts] + [line_by_line[:, 0]])
     track.kinds = np.concatenate([kinds for _, kinds in track.note_parts] + [line_by_line[:, 1]])
-    track.unknown.update(np.unique(track.kinds[~_KNOWN[track.kinds]]).tolist())
+    known = _KNOWN[track.kinds]
+    if not known.all():
+        track.unknown.update(np.unique(track.kinds[~known]).tolist())
 
 
 def _add_phrase(track: DrumEvents, tick: int, parts: list[str], index: int) -> None:
-    kind = _PHRASE_KINDS.get(parse_number(parts, 3, index))
-    if kind is None:
+    found = _PHRASE_KINDS.get(parse_number(parts, 3, index))
+    if found is None:
         return  # an unknown phrase type
-    length = max(parse_number(parts, 4, index, default=0), 0)
-    # A fill includes its end tick (start + length); everything else is already half-open.
-    end = tick + length + (1 if kind is PhraseKind.FILL else 0)
+    kind, extra = found
+    end = tick + max(parse_number(parts, 4, index, default=0), 0) + extra
     track.phrases.append((kind, tick, min(end, MAX_TICK + 1)))
 
 
@@ -206,19 +216,31 @@ def build_drum_tracks(
     ini_pro: bool | None,
     ini_five: bool | None,
     coda_tick: int | None,
-) -> tuple[DrumType, dict[Difficulty, Track]]:
-    """Colours to pieces. Fills from the global `coda` on mark a Big Rock Ending, which has no
-    phrase in the model: they are dropped (as the .mid parser does)."""
-    gems = {d: _gems(events[d].ticks, events[d].kinds) for d in sorted(events, key=_MIX_DIFFICULTY.index)}
-    has_cymbals = any((_ROLES[track.kinds] == _CYMBAL).any() for track in events.values())
-    drum_type = detect_drum_type(gems.values(), has_cymbals, ini_pro, ini_five)
+) -> tuple[DrumType, LazyTracks]:
+    """The drum type now, and the tracks on first access to any: every error and warning has been
+    raised by now, and what is left (colours to pieces, notes, phrases) cannot fail."""
+    kinds = [track.kinds for track in events.values()]
+    has_cymbals = any((_ROLES[column] == _CYMBAL).any() for column in kinds)
+    has_fifth_lane = any((column == Pad.FIVE_GREEN).any() for column in kinds)  # N 5 is always a gem
+    drum_type = drum_type_for(has_fifth_lane, has_cymbals, ini_pro, ini_five)
+    difficulties = sorted(events, key=_MIX_DIFFICULTY.index)
+    build = partial(_drum_tracks, {d: events[d] for d in difficulties}, drum_type, tempo_map, coda_tick)
+    return drum_type, LazyTracks(difficulties, build)
+
+
+def _drum_tracks(
+    events: dict[Difficulty, DrumEvents], drum_type: DrumType, tempo_map: TempoMap, coda_tick: int | None
+) -> dict[Difficulty, Track]:
+    """Colours to pieces. Disco flips apply on pro drums only; fills from the global `coda` on mark
+    a Big Rock Ending, which has no phrase in the model: they are dropped (as the .mid parser does)."""
+    gems = {difficulty: _gems(track.ticks, track.kinds) for difficulty, track in events.items()}
     if drum_type is DrumType.FOUR_LANE_PRO:
         mixes = sorted(mix for track in events.values() for mix in track.mixes)
         for difficulty, columns in gems.items():
             flips = [(tick, disco) for diff, tick, disco in mixes if diff is difficulty]
             gems[difficulty] = flip_disco(columns, _disco_regions(columns.ticks, flips))
-    phrases = {difficulty: _phrases(events[difficulty], coda_tick, tempo_map) for difficulty in gems}
-    return drum_type, build_tracks(gems, drum_type, tempo_map, phrases)
+    phrases = {difficulty: _phrases(track, coda_tick, tempo_map) for difficulty, track in events.items()}
+    return build_tracks(gems, drum_type, tempo_map, phrases)
 
 
 def _phrases(track: DrumEvents, coda_tick: int | None, tempo_map: TempoMap) -> list[Phrase]:

@@ -14,14 +14,8 @@ Invariants:
 
 Why line endings are not normalised up front: Windows editors write CRLF, and rewriting a whole
 full-band chart costs more than reading it. The scanner treats CR as a line break where it matters
-and only the sections that are read get normalised (or, for drum notes, never copied at all).
-
-Why drum note lines are read with numpy: a full chart has tens of thousands of `tick = N type
-length` lines, and even a compiled regex spends several times longer per line than splitting the
-whole file does. `note_lines` finds each line's `=` in the section's bytes and checks the bytes
-around it as 8-byte integers (digits, blanks and line breaks tested in all eight bytes at once),
-taking only the lines it can fully vouch for; every other line, malformed or not, goes back to the
-line-by-line reader with its true index, so errors and their line numbers are unchanged.
+and only the sections that are read get normalised (or, for drum notes, never copied at all: their
+plain lines are read in bulk by `game.chart.chart_bulk`).
 """
 
 from __future__ import annotations
@@ -32,34 +26,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import numpy as np
-
 MAX_TICK = 2**32 - 1  # Moonscraper stores ticks as uint32
 
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")
 _SPACE = re.compile(r"\s*")
 _LINE_BREAKS = "\r\n"
-_TICK_DIGITS = 7  # longer ticks (hours into a song) are left to the line-by-line reader
-_KIND_DIGITS = 3  # note types are 0-127; longer numbers are left to the line-by-line reader
-_TAB, _LF, _CR, _BLANK, _EQUALS, _N = (ord(c) for c in "\t\n\r =N")
-_BULK_MIN_CHARS = 2048  # smaller bodies (about 150 lines) are quicker to read line by line
-_NO_NUMBERS = np.zeros(0, np.int64)
-_PAD = np.full(16, _LF, np.uint8)
-_SEPARATORS = np.zeros(256, bool)
-_SEPARATORS[[_TAB, _LF, _CR, _BLANK]] = True
-_BYTES = 0x0101010101010101  # times a byte value: that byte in all eight places
-_HIGH_BITS, _LOW_SEVEN = np.uint64(0x80 * _BYTES), np.uint64(0x7F * _BYTES)
-_ZEROS, _TEN_TO_HIGH = np.uint64(ord("0") * _BYTES), np.uint64((0x80 - 10) * _BYTES)
-_BLANKS, _TABS = np.uint64(_BLANK * _BYTES), np.uint64(_TAB * _BYTES)
-_FIVE_BYTES, _EQUALS_N = np.uint64(2**40 - 1), np.uint64(int.from_bytes(b" = N ", "little"))
-_BYTE_STARTS = np.array([2 ** (8 * k) for k in range(8)], np.uint64)  # the lowest value in byte k
-_BYTE_FLAGS = _BYTE_STARTS << np.uint64(7)  # bit 7 of byte k
-# Indexed by a count of bytes (0-8): shifts that move that many bottom bytes to the top, or the
-# byte at that index (-1 included, as the last entry) to the bottom; masks of that many top bytes.
-_SHIFT_TO_TOP = np.array([0, *(8 * (8 - count) for count in range(1, 8)), 0], np.uint64)
-_SHIFT_TO_BOTTOM = np.array([8 * index for index in range(8)] + [0], np.uint64)
-_KEEP_TOP = np.array([0, *(2**64 - 2 ** (8 * (8 - count)) for count in range(1, 9))], np.uint64)
-_ZEROS_TOP = _KEEP_TOP & _ZEROS
 
 
 class BadLine(Exception):
@@ -77,17 +48,6 @@ class RawSection:
     name: str
     start: int  # offset of the first body character (just after `{`)
     end: int  # offset of the closing `}`
-
-
-@dataclass(frozen=True, slots=True)
-class NoteLines:
-    """A body split for the drum reader: its plain `tick = N type` lines as arrays (in body order),
-    and every other line, blank ones included, as (index in the body, text) for the line-by-line
-    reader."""
-
-    ticks: np.ndarray  # int64, 0..9_999_999
-    kinds: np.ndarray  # int64, 0..999
-    others: list[tuple[int, str]]
 
 
 def decode(data: bytes) -> str:
@@ -138,12 +98,12 @@ def scan_sections(text: str) -> list[RawSection]:
     if pos >= size:
         raise BadLine(1, "empty file")
     while pos < size:
-        line_end = _line_end(text, pos)
-        header = text[pos:line_end].strip()
+        end = line_end(text, pos)
+        header = text[pos:end].strip()
         if len(header) < 2 or header[0] != "[" or header[-1] != "]":
             raise BadLine(line_at(text, pos), "not a .chart file: expected a [section] header")
         name = header[1:-1].strip()
-        brace = _SPACE.match(text, line_end).end()  # type: ignore[union-attr]
+        brace = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if brace >= size or text[brace] != "{":
             raise BadLine(line_at(text, brace), f"expected '{{' after [{name}]")
         close = _find_close(text, brace + 1)
@@ -157,7 +117,7 @@ def scan_sections(text: str) -> list[RawSection]:
     return sections
 
 
-def _line_end(text: str, pos: int) -> int:
+def line_end(text: str, pos: int) -> int:
     """The offset of the line break (LF or CR) ending the line at `pos`, or the text's length."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
@@ -227,108 +187,3 @@ def parse_number(parts: list[str], at: int, index: int, default: int | None = No
         return int(parts[at])
     except ValueError:
         raise BadLine(index, f"invalid number {parts[at][:40]!r}") from None
-
-
-# --- drum note lines, vectorised --------------------------------------------------------------------
-
-
-def note_lines(text: str, section: RawSection) -> NoteLines:
-    """Split a body into the `tick = N type ...` lines read here and the lines left to the caller.
-
-    A line is read here only when it is `<spaces or tabs><tick> = N <type>` followed by a space,
-    tab or line break, with a tick of 1-7 ASCII digits and a type of 1-3: exactly lines on which
-    `str.split()` gives the line-by-line reader those same first four tokens, which is all it
-    looks at, and which it reads without error. Each candidate is found by its `=` and judged by
-    the 8-byte words around it (see `_words`), so the work does not depend on line length.
-    """
-    if section.end - section.start < _BULK_MIN_CHARS:  # numpy's cost per call outweighs the work
-        return NoteLines(_NO_NUMBERS, _NO_NUMBERS, list(enumerate(section_lines(text, section))))
-    raw = text[section.start : section.end].encode("utf-8", "surrogatepass")
-    data = np.frombuffer(raw, np.uint8)
-    padded = np.concatenate((_PAD, data, _PAD))  # line breaks around: no bounds checks below
-    words = _words(padded)
-    at = np.flatnonzero(data == _EQUALS) + len(_PAD)
-    at = at[(words[at - 1] & _FIVE_BYTES) == _EQUALS_N]
-    before, after = words[at - 9], words[at + 4]  # the 8 bytes before ` = N `, and from the type on
-    tick_digits, kind_digits = _top_run(_not_digits(before)), _bottom_run(_not_digits(after))
-    tick, kind = _number(before, tick_digits), _number(after << _SHIFT_TO_TOP[kind_digits], kind_digits)
-    read = (tick_digits >= 1) & (tick_digits <= _TICK_DIGITS) & (kind_digits >= 1) & (kind_digits <= _KIND_DIGITS)
-    read &= _SEPARATORS[padded[at + 4 + np.minimum(kind_digits, 7)]]
-    read &= _starts_line(words[at - 9 - tick_digits])
-    ends = _line_ends(data)
-    others = np.ones(len(ends), bool)
-    others[np.searchsorted(ends, at[read] - len(_PAD))] = False
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    return NoteLines(tick[read], kind[read], _texts(raw, np.flatnonzero(others), starts, ends))
-
-
-def _line_ends(data: np.ndarray) -> np.ndarray:
-    """The offset of each line's break (LF, or a CR not followed by LF), then the data's length.
-
-    The CR of a CRLF stays inside its line, where it counts as a separator like a space."""
-    breaks = data == _LF
-    carriage = data == _CR
-    if carriage.any():
-        carriage[:-1] &= ~breaks[1:]
-        breaks |= carriage
-    return np.append(np.flatnonzero(breaks), len(data))
-
-
-# --- 8-byte words ----------------------------------------------------------------------------------
-# `_words(padded)[i]` is the 8 bytes from offset i as a little-endian integer: byte k of a word is
-# its (k+1)-th character. Tests on all eight bytes at once ("SWAR") use bit 7 of each byte as that
-# byte's answer, with arithmetic that never carries from one byte into the next, so they are exact.
-
-
-def _words(padded: np.ndarray) -> np.ndarray:
-    return np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-
-
-def _nonzero_bytes(words: np.ndarray) -> np.ndarray:
-    """Bit 7 set in each byte of `words` that is not zero."""
-    return (((words & _LOW_SEVEN) + _LOW_SEVEN) | words) & _HIGH_BITS
-
-
-def _not_digits(words: np.ndarray) -> np.ndarray:
-    """Bit 7 set in each byte of `words` that is not an ASCII digit."""
-    shifted = words ^ _ZEROS  # digits become 0-9, every other byte 10-255
-    return (((shifted & _LOW_SEVEN) + _TEN_TO_HIGH) | shifted) & _HIGH_BITS
-
-
-def _top_run(flags: np.ndarray) -> np.ndarray:
-    """How many bytes at the top (end) of each word come after its last flagged byte: 8 if none is."""
-    return 8 - np.searchsorted(_BYTE_STARTS, flags, side="right")  # flagged byte k is >= 2**(8k)
-
-
-def _bottom_run(flags: np.ndarray) -> np.ndarray:
-    """How many bytes at the bottom (start) of each word come before its first flagged byte."""
-    lowest = flags & (~flags + np.uint64(1))  # only the first flag (0 if none: minus one wraps to all)
-    return np.searchsorted(_BYTE_FLAGS, lowest - np.uint64(1), side="right")
-
-
-def _number(words: np.ndarray, digits: np.ndarray) -> np.ndarray:
-    """The value of the last `digits` bytes of each word, which must be ASCII digits (1-7 of them;
-    other counts give garbage, for the caller to reject)."""
-    value = (words & _KEEP_TOP[digits]) - _ZEROS_TOP[digits]  # other bytes become 0, which reads as 0
-    value = (value * np.uint64(10) + (value >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
-    value = (value * np.uint64(100) + (value >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
-    value = (value * np.uint64(10000) + (value >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    return value.astype(np.int64)
-
-
-def _starts_line(words: np.ndarray) -> np.ndarray:
-    """Whether the top bytes of each word are spaces or tabs back to a line break (LF or CR) at
-    most 7 bytes down: true for the 8 bytes just before the first word of a line. A CR directly
-    before spaces or a digit is never half of a CRLF, so it is a line break."""
-    not_blank = _nonzero_bytes(words ^ _BLANKS) & _nonzero_bytes(words ^ _TABS)
-    top = 7 - _top_run(not_blank)  # the last byte that is not blank; -1 if all are
-    byte = (words >> _SHIFT_TO_BOTTOM[top]) & np.uint64(0xFF)
-    return (top >= 0) & ((byte == _LF) | (byte == _CR))
-
-
-def _texts(raw: bytes, indexes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, str]]:
-    lines = []
-    for index, start, end in zip(indexes.tolist(), starts[indexes].tolist(), ends[indexes].tolist(), strict=True):
-        line = raw[start:end].decode("utf-8", "surrogatepass")
-        lines.append((index, line[:-1] if line.endswith("\r") else line))  # the CR of a CRLF
-    return lines

@@ -8,9 +8,10 @@ Invariants:
 - ticks are integers in [0, 2**32), as in the editors that write the format, so no tick can
   overflow the tempo map's int64 arithmetic.
 
-The work is split three ways: `game.chart.chart_text` owns the syntax (decoding, sections, lines,
-tokens), `game.chart.chart_drums` the drum tracks, and this module the header, the tempo map, the
-global events and putting a `Chart` together.
+The work is split four ways: `game.chart.chart_text` owns the syntax (decoding, sections, lines,
+tokens), `game.chart.chart_bulk` the bulk reading of drum note lines, `game.chart.chart_drums` the
+drum tracks, and this module the header, the tempo map, the global events and putting a `Chart`
+together (its tracks are built on first access: see `game.chart.model.LazyTracks`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from game.chart.chart_text import (
     RawSection,
     decode,
     event_parts,
+    line_end,
     located,
     normalised,
     parse_number,
@@ -45,11 +47,12 @@ DEFAULT_RESOLUTION = 192
 MAX_RESOLUTION = 2**53  # larger values cannot be converted to float exactly
 MAX_MILLI_BPM = 10**12
 
-# A practice section (`name` set) or the Big Rock Ending's `coda` (`name` None), on one line.
-_GLOBAL_EVENT = re.compile(
-    r'^[ \t]*(\d{1,10})[ \t]*=[ \t]*E[ \t]+"?\[?(?:(?i:section[ _]|prc_)(?P<name>.*?)|(?i:coda))\]?"?[ \t]*$',
-    re.MULTILINE,
+# A practice section (`name` set) or the Big Rock Ending's `coda` (`name` None): a whole line.
+_GLOBAL_EVENT_LINE = (
+    r'[ \t]*(\d{1,10})[ \t]*=[ \t]*E[ \t]+"?\[?(?:(?i:section[ _]|prc_)(?P<name>.*?)|(?i:coda))\]?"?[ \t]*'
 )
+_GLOBAL_EVENT = re.compile(_GLOBAL_EVENT_LINE)
+_GLOBAL_EVENTS = re.compile(f"^{_GLOBAL_EVENT_LINE}$", re.MULTILINE)  # every one in text with LF breaks
 _GLOBAL_EVENT_WORDS = ("section", "prc_", "coda")
 
 
@@ -73,13 +76,13 @@ def parse_chart(
             by_name.setdefault(section.name.lower(), []).append(section)
         if "song" not in by_name and "synctrack" not in by_name:
             raise BadLine(1, "not a .chart file: no [Song] or [SyncTrack] section")
-        return _build_chart(text, by_name, ini_pro, ini_five_lane)
+        return _build_chart(text, data, by_name, ini_pro, ini_five_lane)
     except BadLine as error:
         raise ChartError(error.message, path, f"line {error.index}") from None
 
 
 def _build_chart(
-    text: str, by_name: dict[str, list[RawSection]], ini_pro: bool | None, ini_five_lane: bool | None
+    text: str, data: bytes, by_name: dict[str, list[RawSection]], ini_pro: bool | None, ini_five_lane: bool | None
 ) -> Chart:
     warnings: list[str] = []
     metadata: dict[str, str] = {}
@@ -98,7 +101,7 @@ def _build_chart(
     sections, coda_tick = _read_events(text, by_name.get("events", []), tempo_map)
     if coda_tick is not None:
         metadata["coda_tick"] = str(coda_tick)
-    events = read_drum_sections(text, by_name, warnings)
+    events = read_drum_sections(text, data, by_name, warnings)
     drum_type, tracks = build_drum_tracks(events, tempo_map, ini_pro, ini_five_lane, coda_tick)
     return Chart(
         format=ChartFormat.CHART,
@@ -186,9 +189,8 @@ def _read_events(text: str, events: list[RawSection], tempo_map: TempoMap) -> tu
     found: list[tuple[int, str]] = []
     codas: list[int] = []
     for section in events:
-        # From the `{` on, so that `^` never matches on the brace's own line.
-        body = normalised(text[section.start - 1 : section.end])
-        for match in _global_events(body):
+        # From the `{` on, so that the brace's own line is never taken for an event.
+        for match in _global_events(text[section.start - 1 : section.end]):
             tick, name = int(match[1]), match["name"]
             if name is None:
                 codas.append(tick)
@@ -202,22 +204,21 @@ def _read_events(text: str, events: list[RawSection], tempo_map: TempoMap) -> tu
 
 
 def _global_events(body: str) -> Iterator[re.Match[str]]:
-    """`_GLOBAL_EVENT` matches in file order. [Events] can hold thousands of lyrics, so in ASCII
-    text (where ignoring case is plain lower-casing) the regex only visits lines holding one of
-    its words; elsewhere it scans the whole body."""
+    """Global event lines of `body`, in file order. [Events] can hold thousands of lyrics, so in
+    ASCII text (where ignoring case is plain lower-casing) only lines holding one of the words of
+    `_GLOBAL_EVENT` are matched; elsewhere the whole body is searched, once its line breaks are LF."""
     if not body.isascii():
-        yield from _GLOBAL_EVENT.finditer(body)
+        yield from _GLOBAL_EVENTS.finditer(normalised(body))
         return
     lowered = body.lower()
     starts = set()
     for word in _GLOBAL_EVENT_WORDS:
         at = lowered.find(word)
         while at >= 0:
-            starts.add(lowered.rfind("\n", 0, at) + 1)
+            starts.add(max(lowered.rfind("\n", 0, at), lowered.rfind("\r", 0, at)) + 1)
             at = lowered.find(word, at + 1)
     for start in sorted(starts):
-        end = body.find("\n", start)
-        match = _GLOBAL_EVENT.match(body, start, len(body) if end < 0 else end)
+        match = _GLOBAL_EVENT.fullmatch(body, start, line_end(body, start))
         if match is not None:
             yield match
 

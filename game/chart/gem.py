@@ -146,19 +146,23 @@ def flip_disco(gems: GemColumns, inside: np.ndarray) -> GemColumns:
 def detect_drum_type(
     gems: Iterable[GemColumns], has_pro_markers: bool, ini_pro: bool | None, ini_five_lane: bool | None
 ) -> DrumType:
+    """`drum_type_for`, with the fifth lane looked for among `gems`."""
+    has_fifth_lane = any(bool((columns.pads == Pad.FIVE_GREEN).any()) for columns in gems)
+    return drum_type_for(has_fifth_lane, has_pro_markers, ini_pro, ini_five_lane)
+
+
+def drum_type_for(
+    has_fifth_lane: bool, has_pro_markers: bool, ini_pro: bool | None, ini_five_lane: bool | None
+) -> DrumType:
     """song.ini flags first, then pro markers, then any fifth-lane gem, else plain 4-lane.
 
     With both ini flags set (invalid), five-lane wins, as the song scanners do.
     """
     if ini_five_lane:
         return DrumType.FIVE_LANE
-    if ini_pro:
+    if ini_pro or has_pro_markers:
         return DrumType.FOUR_LANE_PRO
-    if has_pro_markers:
-        return DrumType.FOUR_LANE_PRO
-    if any(bool((columns.pads == Pad.FIVE_GREEN).any()) for columns in gems):
-        return DrumType.FIVE_LANE
-    return DrumType.FOUR_LANE
+    return DrumType.FIVE_LANE if has_fifth_lane else DrumType.FOUR_LANE
 
 
 def build_tracks(

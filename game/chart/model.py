@@ -15,11 +15,20 @@ is one tuple allocation, and the parsers make them in bulk with `map` over colum
 It stays immutable and hashable, with the same fields, defaults and keyword construction; change a
 note with `note._replace(...)`, not `dataclasses.replace`. Being a tuple, it also compares equal to
 a plain tuple of the same values, which nothing relies on.
+
+Why a chart's tracks may be a `LazyTracks` rather than a dict: even as tuples, the notes are what
+loading a song spends most on, and not every load needs them (reading a folder's header and tempo
+map does not). A parser that has read, checked and warned about every line may leave the rest of
+the tracks' work, which cannot fail, to the first access to any track. The tracks are then built
+together, as an eager parser builds them (notes shared between difficulties): every consumer of
+the game today wants them all (song lists summarise every difficulty), and building them one by
+one costs a fifth more in all. To a reader it is an ordinary read-only mapping: every access to a
+difficulty returns the same `Track`, equal to the one an eager parser would have built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -117,6 +126,38 @@ class Track:
         return tuple(phrase for phrase in self.phrases if phrase.kind is kind)
 
 
+class LazyTracks(Mapping[Difficulty, Track]):
+    """Tracks built together on first access to any of them, then kept (see the module docstring)."""
+
+    __slots__ = ("_build", "_built", "_difficulties")
+
+    def __init__(self, difficulties: Iterable[Difficulty], build: Callable[[], Mapping[Difficulty, Track]]):
+        self._difficulties = tuple(difficulties)
+        self._build = build
+        self._built: dict[None, Mapping[Difficulty, Track]] = {}  # the built tracks, once there are
+
+    def __getitem__(self, difficulty: Difficulty) -> Track:
+        if difficulty not in self._difficulties:
+            raise KeyError(difficulty)
+        tracks = self._built.get(None)
+        if tracks is None:
+            # setdefault, not assignment: should two threads build at once, both keep the first.
+            tracks = self._built.setdefault(None, self._build())
+        return tracks[difficulty]
+
+    def __iter__(self) -> Iterator[Difficulty]:
+        return iter(self._difficulties)
+
+    def __len__(self) -> int:
+        return len(self._difficulties)
+
+    def __contains__(self, difficulty: object) -> bool:
+        return difficulty in self._difficulties
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
+
+
 def sorted_notes(notes: Iterable[Note]) -> tuple[Note, ...]:
     return tuple(sorted(notes, key=lambda n: (n.tick, n.time_s, PIECE_ORDER[n.piece])))
 
@@ -128,7 +169,7 @@ class Chart:
     format: ChartFormat
     drum_type: DrumType
     tempo_map: TempoMap
-    tracks: Mapping[Difficulty, Track]
+    tracks: Mapping[Difficulty, Track]  # a dict or a `LazyTracks`
     sections: tuple[Section, ...] = ()
     offset_s: float = 0.0  # the .chart [Song] Offset; always 0 for .mid
     metadata: Mapping[str, str] = field(default_factory=dict)  # .chart [Song] keys, lower-case
