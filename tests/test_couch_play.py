@@ -153,6 +153,15 @@ def test_a_device_nobody_joined_with_plays_for_nobody(services, song):
     assert scene.session.inputs == []
 
 
+@pytest.mark.parametrize("mode", list(CouchMode))
+def test_the_lefty_flip_mirrors_every_highway(services, song, mode):
+    setup = CouchSetup(mode, (EXPERT, EXPERT))
+    assert not any(h.geometry.mirrored for h in start(services, song, setup, []).screen.highways)
+    services.update_settings(services.settings.replace_in("gameplay", lefty_flip=True))
+    highways = start(services, song, setup, []).screen.highways
+    assert highways and all(h.geometry.mirrored for h in highways)
+
+
 def test_the_keyboard_halves_follow_each_players_layout(services, song):
     versus = CouchSetup(CouchMode.VERSUS, (EngineParams(layout="four_lane"), EngineParams(layout="kit")))
     assert start(services, song, versus, []).couch_key_layouts == ("four_lane", "kit")

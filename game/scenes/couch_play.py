@@ -64,6 +64,7 @@ class CouchPlayScene(PlayingScene):
         self.effects = CouchEffects(layouts, isinstance(engine, DuetEngine))
         session.listeners.append(lambda judged: self.effects.on_judged(judged, self._wall))
         self.screen = self._screen(engine)
+        self.screen.mirrored = services.settings.gameplay.lefty_flip
         display = pygame.display.get_surface()
         warm_couch_screen(self.screen, display.get_size() if display is not None else (1280, 720), self.effects)
 

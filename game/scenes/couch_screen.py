@@ -70,8 +70,8 @@ class Highway:
         self.skin = HighwaySkin(theme)
         self.geometry: HighwayGeometry | None = None
 
-    def fit(self, box: tuple[int, int, int, int], size: tuple[int, int]) -> None:
-        self.geometry = HighwayGeometry.fit(pygame.Rect(box), self.layout)
+    def fit(self, box: tuple[int, int, int, int], size: tuple[int, int], mirrored: bool = False) -> None:
+        self.geometry = HighwayGeometry.fit(pygame.Rect(box), self.layout, mirrored=mirrored)
         players = set(self.owners) if self.owners is not None else ()
         self.skin.warm(self.geometry, size, {note.piece for note in self.notes}, players)
 
@@ -138,6 +138,7 @@ class CouchScreen(Generic[Frame]):
         self._size: tuple[int, int] | None = None
         self.layout = self._layout((1280, 720))
         self.highways: tuple[Highway, ...] = ()
+        self.mirrored = False  # the lefty flip: every highway's columns mirrored (set before drawing)
         self.canvas = CouchCanvas()
 
     def _layout(self, size: tuple[int, int]) -> CouchLayout:
@@ -148,7 +149,7 @@ class CouchScreen(Generic[Frame]):
             self._size = size
             self.layout = self._layout(size)
             for highway, box in zip(self.highways, self.layout.highways, strict=True):
-                highway.fit(box, size)
+                highway.fit(box, size, self.mirrored)
         return self.layout
 
     def count_in(self, now: float) -> tuple[str, float]:
