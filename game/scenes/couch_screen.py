@@ -16,7 +16,6 @@ live parts (combos, popups).
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -42,24 +41,9 @@ from game.render.skin import HighwaySkin
 from game.render.theme import Theme
 from game.scenes.couch_effects import CouchEffects
 from game.scenes.play_effects import PlayEffects
-from game.scenes.play_screen import COUNT_IN_BEATS, GO_SHOWN_S, TALLY
+from game.scenes.play_screen import TALLY, count_in, live_accuracy
 
 Poll = Callable[[], None]
-
-
-def count_in(now_s: float, beat_s: float) -> tuple[str, float]:
-    """The count-in label ("3", "2", "1", "GO!" or "") and how far (0..1) into its beat we are."""
-    if now_s >= 0:
-        return ("GO!", now_s / GO_SHOWN_S) if now_s < GO_SHOWN_S else ("", 0.0)
-    beats = -now_s / beat_s
-    left = math.ceil(beats)
-    return (str(left), left - beats) if left <= COUNT_IN_BEATS else ("", 0.0)
-
-
-def live_accuracy(tally: Tally) -> float:
-    """Percent over the notes judged so far (the final figure counts every note)."""
-    judged = sum(tally.stats.counts.get(j, 0) for j in TALLY)
-    return 100.0 * tally.scorer.weight_sum / judged if judged else 100.0
 
 
 class Highway:

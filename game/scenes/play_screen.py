@@ -16,7 +16,7 @@ import pygame
 
 from game.chart.model import Song
 from game.engine.params import EngineParams
-from game.engine.player import PlayerEngine
+from game.engine.player import PlayerEngine, Tally
 from game.engine.window import Judgement
 from game.render.canvas import PlayCanvas
 from game.render.geometry import HighwayGeometry
@@ -30,6 +30,21 @@ from game.scenes.play_effects import PlayEffects
 COUNT_IN_BEATS = 3
 GO_SHOWN_S = 0.45
 TALLY = (Judgement.PERFECT, Judgement.GREAT, Judgement.GOOD, Judgement.MISS)
+
+
+def count_in(now_s: float, beat_s: float) -> tuple[str, float]:
+    """The count-in label ("3", "2", "1", "GO!" or "") and how far (0..1) into its beat we are."""
+    if now_s >= 0:
+        return ("GO!", now_s / GO_SHOWN_S) if now_s < GO_SHOWN_S else ("", 0.0)
+    beats = -now_s / beat_s
+    left = math.ceil(beats)
+    return (str(left), left - beats) if left <= COUNT_IN_BEATS else ("", 0.0)
+
+
+def live_accuracy(tally: Tally) -> float:
+    """Percent over the notes judged so far (the final figure counts every note)."""
+    judged = sum(tally.stats.counts.get(j, 0) for j in TALLY)
+    return 100.0 * tally.scorer.weight_sum / judged if judged else 100.0
 
 
 class PlayScreen:
@@ -128,7 +143,7 @@ class PlayScreen:
             score=scorer.score,
             combo=scorer.combo,
             multiplier=scorer.multiplier(active),
-            accuracy=self._live_accuracy(),
+            accuracy=live_accuracy(self.engine.tally),
             fever_meter=fever.meter(now),
             fever_active=active,
             progress=min(max(now / self.length_s, 0.0), 1.0),
@@ -143,24 +158,12 @@ class PlayScreen:
             counts=tuple((j, counts.get(j, 0)) for j in TALLY),
         )
 
-    def _live_accuracy(self) -> float:
-        """Accuracy over the notes judged so far (the final figure counts every note)."""
-        judged = sum(self.engine.stats.counts.get(j, 0) for j in TALLY)
-        return 100.0 * self.engine.scorer.weight_sum / judged if judged else 100.0
-
     def section_at(self, now: float) -> str:
         index = bisect_right(self._section_times, now) - 1
         return self.song.chart.sections[index].name.title() if index >= 0 else ""
 
     def count_in(self, now: float) -> tuple[str, float]:
-        """The count-in label ("3", "2", "1", "GO!", or "") and the phase (0..1) within its beat."""
-        if now >= 0:
-            return ("GO!", now / GO_SHOWN_S) if now < GO_SHOWN_S else ("", 0.0)
-        beats_before = -now / self._beat_s
-        beats_left = math.ceil(beats_before)
-        if beats_left > COUNT_IN_BEATS:
-            return "", 0.0
-        return str(beats_left), 1.0 - (beats_before - (beats_left - 1))
+        return count_in(now, self._beat_s)
 
     def key_hint_box(self) -> pygame.Rect:
         right = self.layout.rect(self.layout.right)
