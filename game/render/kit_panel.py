@@ -20,8 +20,7 @@ import pygame
 from game.chart.piece import KitPiece
 from game.render.backdrop import glow
 from game.render.fonts import px
-from game.render.settings import SettingsView, _draw_row
-from game.render.songlist import draw_scrollbar, scroll_top
+from game.render.settings import SettingsView, draw_setting_rows
 from game.render.theme import (
     CYAN,
     GOLD,
@@ -121,7 +120,7 @@ def draw_drum_kit(surface: pygame.Surface, theme: Theme, view: DrumKitView) -> N
     if view.learn is not None:
         _draw_learn(surface, theme, boxes["rows"], view.learn)
     else:
-        _draw_rows(surface, theme, boxes["rows"], view.rows)
+        draw_setting_rows(surface, theme, boxes["rows"], view.rows, inset=40)
     draw_kit_panel(surface, theme, boxes["kit"], view.panel)
     rows = view.rows
     if view.learn is None and 0 <= rows.selected < len(rows.rows) and rows.rows[rows.selected].hint:
@@ -139,20 +138,6 @@ def _draw_status(surface: pygame.Surface, theme: Theme, view: DrumKitView, box: 
     x = box.right - face.get_width()
     pygame.draw.aacircle(surface, colour, (x - px(12, h), box.centery), max(2, px(5, h)))
     surface.blit(face, (x, box.centery - face.get_height() // 2))
-
-
-def _draw_rows(surface: pygame.Surface, theme: Theme, card: pygame.Rect, view: SettingsView) -> None:
-    h = surface.get_height()
-    surface.blit(panel(theme, card.size, px(18, h)), card)
-    row_h = px(50, h)
-    area = card.inflate(-px(40, h), -px(36, h))
-    visible = max(1, area.h // row_h)
-    first = scroll_top(view.selected, len(view.rows), visible)
-    for slot, index in enumerate(range(first, min(first + visible, len(view.rows)))):
-        row = pygame.Rect(area.x, area.y + slot * row_h, area.w, row_h - px(8, h))
-        chosen = index == view.selected
-        _draw_row(surface, theme, row, view.rows[index], chosen, view.editing and chosen)
-    draw_scrollbar(surface, area.inflate(px(8, h), 0), first, visible, len(view.rows))
 
 
 def _draw_learn(surface: pygame.Surface, theme: Theme, card: pygame.Rect, learn: LearnCard) -> None:

@@ -41,17 +41,7 @@ def draw_settings(surface: pygame.Surface, theme: Theme, view: SettingsView) -> 
     draw_screen_title(surface, theme, view.title, "설정")
     card = pygame.Rect(0, px(92, h), min(px(860, h), w - px(56, h)), h - px(92, h) - px(120, h))
     card.centerx = w // 2
-    surface.blit(panel(theme, card.size, px(18, h)), card)
-    row_h = px(50, h)
-    area = card.inflate(-px(48, h), -px(36, h))
-    visible = max(1, area.h // row_h)
-    first = scroll_top(view.selected, len(view.rows), visible)
-    for slot, index in enumerate(range(first, min(first + visible, len(view.rows)))):
-        row = pygame.Rect(area.x, area.y + slot * row_h, area.w, row_h - px(8, h))
-        _draw_row(
-            surface, theme, row, view.rows[index], index == view.selected, view.editing and index == view.selected
-        )
-    draw_scrollbar(surface, area.inflate(px(8, h), 0), first, visible, len(view.rows))
+    draw_setting_rows(surface, theme, card, view, inset=48)
     if 0 <= view.selected < len(view.rows) and view.rows[view.selected].hint:
         hint = fonts.fit("body", px(16, h), view.rows[view.selected].hint, TEXT, card.w)
         blit_centred(surface, hint, (w // 2, card.bottom + px(34, h)))
@@ -59,6 +49,22 @@ def draw_settings(surface: pygame.Surface, theme: Theme, view: SettingsView) -> 
         blit_centred(
             surface, fonts.fit("body", px(14, h), view.footer, TEXT_DIM, w - px(40, h)), (w // 2, h - px(26, h))
         )
+
+
+def draw_setting_rows(surface: pygame.Surface, theme: Theme, card: pygame.Rect, view: SettingsView, inset: int) -> None:
+    """The rows of `view` on a panel filling `card`, scrolled to keep the selected row visible;
+    `inset` is the panel's side margin in 720p pixels."""
+    h = surface.get_height()
+    surface.blit(panel(theme, card.size, px(18, h)), card)
+    row_h = px(50, h)
+    area = card.inflate(-px(inset, h), -px(36, h))
+    visible = max(1, area.h // row_h)
+    first = scroll_top(view.selected, len(view.rows), visible)
+    for slot, index in enumerate(range(first, min(first + visible, len(view.rows)))):
+        row = pygame.Rect(area.x, area.y + slot * row_h, area.w, row_h - px(8, h))
+        chosen = index == view.selected
+        _draw_row(surface, theme, row, view.rows[index], chosen, view.editing and chosen)
+    draw_scrollbar(surface, area.inflate(px(8, h), 0), first, visible, len(view.rows))
 
 
 def _draw_row(
