@@ -269,20 +269,26 @@ def test_preview_waits_for_the_selection_to_rest(services: Services):
     assert select.preview_folder.name == "beta"
 
 
-def test_preview_plays_on_a_real_mixer_and_stops_on_leaving(services: Services):
+@pytest.fixture
+def mixed(services: Services):
+    """The services with a real SDL mixer open (the dummy audio driver); closed afterwards."""
     info = open_mixer()
     if info is None:
         pytest.skip("the SDL dummy audio driver did not open")
+    services.mixer = info
     try:
-        services.mixer = info
-        select = open_song_select(services)
-        select_title(select, "Beta Beat")
-        select.update(T0 + PREVIEW_REST_S + 0.01)
-        assert select.preview.playing and pygame.mixer.music.get_busy()
-        press(select, A.BACK)
-        assert not select.preview.playing
+        yield services
     finally:
         close_mixer()
+
+
+def test_preview_plays_on_a_real_mixer_and_stops_on_leaving(mixed: Services):
+    select = open_song_select(mixed)
+    select_title(select, "Beta Beat")
+    select.update(T0 + PREVIEW_REST_S + 0.01)
+    assert select.preview.playing and pygame.mixer.music.get_busy()
+    press(select, A.BACK)
+    assert not select.preview.playing
 
 
 def test_a_broken_song_shows_its_error_and_does_not_start(services: Services):
@@ -580,21 +586,14 @@ def test_too_few_taps_end_without_a_save_option(services: Services):
     assert scene.phase is Phase.RUNNING
 
 
-def test_audio_test_with_a_mixer_plays_the_click_track(services: Services):
-    info = open_mixer()
-    if info is None:
-        pytest.skip("the SDL dummy audio driver did not open")
-    try:
-        services.mixer = info
-        scene = CalibrationScene(services)
-        assert scene.options()[0][0] == "audio"
-        press(scene, A.SELECT, at=T0)
-        assert scene.phase is Phase.RUNNING and pygame.mixer.music.get_busy()
-        scene.update(T0 + 0.01)
-        press(scene, A.BACK)
-        assert scene.phase is Phase.CHOOSE and not pygame.mixer.music.get_busy()
-    finally:
-        close_mixer()
+def test_audio_test_with_a_mixer_plays_the_click_track(mixed: Services):
+    scene = CalibrationScene(mixed)
+    assert scene.options()[0][0] == "audio"
+    press(scene, A.SELECT, at=T0)
+    assert scene.phase is Phase.RUNNING and pygame.mixer.music.get_busy()
+    scene.update(T0 + 0.01)
+    press(scene, A.BACK)
+    assert scene.phase is Phase.CHOOSE and not pygame.mixer.music.get_busy()
 
 
 # --- drawing ----------------------------------------------------------------------------------
