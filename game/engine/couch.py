@@ -15,6 +15,7 @@ from game.chart.model import Chart, Note
 from game.engine.duet import DuetEngine
 from game.engine.hit import EngineInput
 from game.engine.params import EngineParams
+from game.engine.simulate import run_through
 from game.engine.split import SplitStrategy
 from game.engine.versus import VersusEngine
 
@@ -69,10 +70,4 @@ def simulate_couch(
     update_times: Sequence[float] = (),
 ) -> CouchEngine:
     """Queue every (routed) input, update at each of `update_times`, finish; the engine is done."""
-    engine = couch_engine(chart, mode, params, split)
-    for item in inputs:
-        engine.queue(item)
-    for song_time in update_times:
-        engine.update(song_time)
-    engine.finish()
-    return engine
+    return run_through(couch_engine(chart, mode, params, split), inputs, update_times)

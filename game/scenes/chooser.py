@@ -22,7 +22,7 @@ from game.render.couch_mode import draw_two_player_button
 from game.render.menu import ChoiceOption, ChooserView, draw_chooser
 from game.render.overlay import draw_notice
 from game.scenes.base import Scene
-from game.scenes.navigate import LAYOUT_LABELS, NoticeLine, move, start_play, toggle_fullscreen
+from game.scenes.navigate import LAYOUT_LABELS, NoticeLine, draw_backdrop, move, start_play, toggle_fullscreen
 from game.scenes.services import Services
 
 FOOTER = "\u2190/\u2192: column   \u2191/\u2193: choose   Enter: start   \u2192\u2192: 2 players   Esc: back"
@@ -118,10 +118,7 @@ class ChooserScene(Scene):
         start_play(self.services, self.song, self.params(), wall_time)
 
     def draw(self, surface: pygame.Surface, wall_time: float) -> None:
-        if self.backdrop is not None:
-            self.backdrop.draw(surface, wall_time)
-        else:
-            surface.blit(self.services.theme.background(surface.get_size(), "night"), (0, 0))
+        draw_backdrop(surface, self.services, self.backdrop, wall_time)
         title = self.song.info.title or self.song.folder.name
         view = ChooserView(
             title,

@@ -18,7 +18,7 @@ from game.render.couch_mode import CouchModeView, draw_couch_mode
 from game.render.menu import ChoiceOption
 from game.render.overlay import draw_notice
 from game.scenes.base import Scene
-from game.scenes.navigate import NoticeLine, move, toggle_fullscreen
+from game.scenes.navigate import NoticeLine, draw_backdrop, move, toggle_fullscreen
 from game.scenes.services import Services
 
 FOOTER = "\u2191/\u2193: choose   Enter: next   Esc: back"
@@ -106,9 +106,6 @@ class CouchModeScene(Scene):
         return CouchModeView(title, heading, [o for _, o in SPLITS], self.split_index, "STEP 2 / 2", FOOTER)
 
     def draw(self, surface: pygame.Surface, wall_time: float) -> None:
-        if self.backdrop is not None:
-            self.backdrop.draw(surface, wall_time)
-        else:
-            surface.blit(self.services.theme.background(surface.get_size(), "night"), (0, 0))
+        draw_backdrop(surface, self.services, self.backdrop, wall_time)
         draw_couch_mode(surface, self.services.theme, self.view())
         draw_notice(surface, self.services.theme, self._notice.text(self.services.notices, wall_time))

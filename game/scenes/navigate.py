@@ -16,11 +16,17 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from game.chart.model import Song
 from game.engine.params import EngineParams
 from game.scenes.couch_setup import CouchSetup
 from game.scenes.services import Services
+
+if TYPE_CHECKING:
+    import pygame
+
+    from game.scenes.base import Scene
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,14 @@ def cycle(options: Sequence[object], current: object, delta: int, wrap: bool = F
     """The option `delta` steps from `current` (the first one when `current` is not among them)."""
     index = options.index(current) if current in options else 0
     return options[move(index, delta, len(options), wrap)]
+
+
+def draw_backdrop(surface: pygame.Surface, services: Services, backdrop: Scene | None, wall_time: float) -> None:
+    """What a card screen is drawn over: the screen it opened from, else the night sky."""
+    if backdrop is not None:
+        backdrop.draw(surface, wall_time)
+    else:
+        surface.blit(services.theme.background(surface.get_size(), "night"), (0, 0))
 
 
 def toggle_fullscreen(services: Services) -> None:
