@@ -36,7 +36,7 @@ class DuetEngine:
         player_phrases = track.phrases_of(PhraseKind.PLAYER_1) + track.phrases_of(PhraseKind.PLAYER_2)
         notes = chart_notes(chart, params)
         self.owners = split_notes(notes, strategy, chart.tempo_map, chart.sections, player_phrases)
-        self.judge = build_judge(chart, params, self.owners)
+        self.judge = build_judge(chart, params, notes, self.owners)
         self.notes = self.judge.notes
         self.fever = fever_for(chart, params, self.notes)
         self.tallies = tuple(

@@ -30,11 +30,12 @@ def chart_notes(chart: Chart, params: EngineParams) -> tuple[Note, ...]:
     return judged_notes(track.playable_notes(params.expert_plus), params.lane_layout(chart))
 
 
-def build_judge(chart: Chart, params: EngineParams, owners: Sequence[int] | None = None) -> Judge:
-    """The judge for `params` on `chart`; with `owners`, each note is judged only against hits of
-    its owner (a duet)."""
+def build_judge(
+    chart: Chart, params: EngineParams, notes: Sequence[Note], owners: Sequence[int] | None = None
+) -> Judge:
+    """The judge for `params` on `chart`, over `notes` (its `chart_notes`); with `owners`, each note
+    is judged only against hits of its owner (a duet)."""
     track = chart.track(params.difficulty)
-    notes = chart_notes(chart, params)
     return Judge(
         notes,
         params.lane_layout(chart),
@@ -101,7 +102,7 @@ class PlayerEngine:
     def __init__(self, chart: Chart, params: EngineParams):
         self.params = params
         self.layout = params.lane_layout(chart)
-        self.judge = build_judge(chart, params)
+        self.judge = build_judge(chart, params, chart_notes(chart, params))
         self.notes = self.judge.notes
         self.fever = fever_for(chart, params, self.notes)
         self.tally = Tally(self.notes, params, self.fever)
